@@ -1,0 +1,165 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { eventChannels, invokeChannels, type BoardApiEvents, type DiscardAnswer, type WindowState } from '../src/shared/api'
+import { createBoardHandlers } from '../src/main/handlers'
+import { serveFolder } from './staticServer'
+
+/** Answers for the dialogs the app will show, in order. Push more at any time. */
+export interface DialogAnswers {
+  /** Paths to give File > Open (null = the user cancels). */
+  open: (string | null)[]
+  /** Paths to give Save / Save As (null = cancel). */
+  save: (string | null)[]
+  /** Answers to "Save changes?" */
+  discard: DiscardAnswer[]
+}
+
+export interface LaunchOptions {
+  /** The app's own user-data folder; a fresh temporary one if absent. */
+  userDataDir?: string
+  answerDialogs?: Partial<DialogAnswers>
+  /** Reuse a running browser (faster for suites); otherwise one is launched and closed with the session. */
+  browser?: Browser
+  /** The built renderer; defaults to out/renderer. */
+  rendererDir?: string
+}
+
+export interface BoardSession {
+  page: Page
+  context: BoardContext
+  userDataDir: string
+  dialogs: DialogAnswers
+  /** Every dialog the app asked for, in order: "open", "save" or "discard:<name>". */
+  dialogLog: string[]
+  /** Requests to anything but the app's own files; a fully offline app leaves this empty. */
+  foreignRequests: string[]
+  /** The window title and edited flag the app last set, and whether it asked to close. */
+  window: WindowState & { title: string; closed: boolean }
+  /** Sends a main-process event, as the native menu or the close button would. */
+  emit<E extends keyof BoardApiEvents>(event: E, payload: BoardApiEvents[E]): Promise<void>
+  /** Runs an action as the native menu would. */
+  menu(commandId: string): Promise<void>
+  close(): Promise<void>
+}
+
+type BoardContext = BrowserContext
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run'
+]
+
+/** Debian's Chromium where it is installed (this CI), otherwise Playwright's own browser. */
+export async function launchChromium(): Promise<Browser> {
+  const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
+  return chromium.launch({ ...(system ? { executablePath: system } : {}), args: chromiumArgs })
+}
+
+function take<T>(queue: T[], what: string): T {
+  if (queue.length === 0) throw new Error(`The app showed a ${what} dialog, but the test gave no answer for it`)
+  return queue.shift() as T
+}
+
+/**
+ * Starts Orgboard's built renderer in Chromium with the real main-process
+ * handlers and file services behind `window.boardApi`; only Electron's IPC
+ * transport and native dialogs are replaced (dialogs by `answerDialogs`).
+ */
+export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSession> {
+  const rendererDir = resolve(options.rendererDir ?? join(__dirname, '..', 'out', 'renderer'))
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No built renderer in ${rendererDir}: run npm run build first`)
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgboard-e2e-')))
+  const ownsUserData = !options.userDataDir
+  const dialogs: DialogAnswers = { open: [], save: [], discard: [], ...options.answerDialogs }
+  const dialogLog: string[] = []
+  const foreignRequests: string[] = []
+  const windowState = { name: 'Untitled', edited: false, title: '', closed: false }
+
+  const server = await serveFolder(rendererDir)
+  const browser = options.browser ?? (await launchChromium())
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  await context.route('**/*', (route) => {
+    const url = route.request().url()
+    if (url.startsWith(server.origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue()
+    foreignRequests.push(url)
+    return route.abort('blockedbyclient')
+  })
+
+  const handlers = createBoardHandlers({
+    chooseOpenPath: async () => (dialogLog.push('open'), take(dialogs.open, 'File > Open')),
+    chooseSavePath: async () => (dialogLog.push('save'), take(dialogs.save, 'Save')),
+    confirmDiscard: async (name) => (dialogLog.push(`discard:${name}`), take(dialogs.discard, '"Save changes?"')),
+    setWindowState: (state) => {
+      Object.assign(windowState, state, { title: `${state.edited ? '• ' : ''}${state.name} — Orgboard` })
+    },
+    close: () => {
+      windowState.closed = true
+    }
+  })
+  const byChannel = new Map<string, (arg: never) => Promise<unknown>>(
+    Object.entries(invokeChannels).map(([method, channel]) => [channel, handlers[method as keyof typeof invokeChannels]])
+  )
+  await context.exposeFunction('__orgboardInvoke', async (channel: string, arg: unknown) => {
+    const handler = byChannel.get(channel)
+    if (!handler) throw new Error(`Unknown channel ${channel}`)
+    return handler(arg as never)
+  })
+  // The same shape the preload builds with createBoardApi, over the binding instead of IPC.
+  await context.addInitScript(
+    ({ invoke, events }) => {
+      type Listener = (payload: unknown) => void
+      const w = globalThis as unknown as Record<string, unknown>
+      const listeners = new Map<string, Set<Listener>>()
+      const call = w.__orgboardInvoke as (channel: string, arg: unknown) => Promise<unknown>
+      const api: Record<string, unknown> = {}
+      for (const [method, channel] of Object.entries(invoke)) api[method] = (arg?: unknown) => call(channel, arg)
+      api.on = (event: string, listener: Listener) => {
+        const channel = events[event]
+        if (!channel) throw new Error(`Unknown event ${event}`)
+        const set = listeners.get(channel) ?? new Set()
+        listeners.set(channel, set)
+        set.add(listener)
+        return () => set.delete(listener)
+      }
+      w.boardApi = api
+      w.__orgboardEmit = (channel: string, payload: unknown) => listeners.get(channel)?.forEach((l) => l(payload))
+    },
+    { invoke: invokeChannels as Record<string, string>, events: eventChannels as Record<string, string> }
+  )
+
+  const page = await context.newPage()
+  await page.goto(`${server.origin}/index.html`)
+  await page.locator('.react-flow').waitFor()
+
+  const emit = async <E extends keyof BoardApiEvents>(event: E, payload: BoardApiEvents[E]): Promise<void> => {
+    await page.evaluate(
+      ([channel, data]) => (globalThis as unknown as { __orgboardEmit(c: string, p: unknown): void }).__orgboardEmit(channel, data),
+      [eventChannels[event], payload] as const
+    )
+  }
+
+  return {
+    page,
+    context,
+    userDataDir,
+    dialogs,
+    dialogLog,
+    foreignRequests,
+    window: windowState,
+    emit,
+    menu: (id) => emit('command', id),
+    async close() {
+      await context.close()
+      if (!options.browser) await browser.close()
+      await server.close()
+      if (ownsUserData) await rm(userDataDir, { recursive: true, force: true })
+    }
+  }
+}

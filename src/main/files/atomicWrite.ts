@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+/**
+ * Where a save failed, so the message can say where. Every step before `replace`
+ * leaves the target untouched; `replace` is one rename, which either happens or not.
+ */
+export type WriteStep = 'check' | 'write' | 'backup' | 'replace'
+
+export class AtomicWriteError extends Error {
+  constructor(
+    readonly step: WriteStep,
+    /** The errno code (`ENOSPC`, `EACCES`, ...), or `EISDIR` when the target is not a file. */
+    readonly code: string | undefined,
+    /** The file that was being written: the symlink's target when the path was a link. */
+    readonly target: string,
+    cause: unknown
+  ) {
+    super(`${step} failed for ${target}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+    this.name = 'AtomicWriteError'
+  }
+}
+
+/**
+ * The one previous version a save keeps: `plan.orgboard.bak` beside `plan.orgboard`
+ * (beside the link's target when the path is a symlink). Each save replaces it.
+ */
+export function backupPathFor(target: string): string {
+  return `${target}.bak`
+}
+
+export function errorCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+/** Follows symlinks, so saving rewrites the file a link points to and the link survives. */
+async function resolveTarget(path: string): Promise<string> {
+  try {
+    return await fs.realpath(path)
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT') return path // a new file (or a dangling link, which becomes a file)
+    throw err
+  }
+}
+
+async function statOrNull(path: string) {
+  try {
+    return await fs.stat(path)
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT') return null
+    throw err
+  }
+}
+
+/** Windows virus scanners and sync tools hold files briefly; a short retry rides that out. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  const retryable = process.platform === 'win32' ? ['EBUSY', 'EPERM', 'EACCES'] : ['EBUSY']
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fs.rename(from, to)
+    } catch (err) {
+      if (attempt >= 3 || !retryable.includes(errorCode(err) ?? '')) throw err
+      await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)))
+    }
+  }
+}
+
+/** Makes the rename itself durable. Windows cannot open folders, and the file is saved by now either way. */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await fs.open(folder, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    // EISDIR/EPERM on Windows, EINVAL on some network filesystems: nothing more we can do.
+  }
+}
+
+/**
+ * Replaces `path` with `text` so that a crash, a full disk or a yanked drive leaves
+ * either the old file or the new one, never a mix: write a temp file in the same
+ * folder, flush it, copy the old file to its backup, rename the temp over the target.
+ * Keeps the old file's mode. Throws AtomicWriteError; the temp file is gone by then.
+ */
+export async function atomicWrite(path: string, text: string, options: { backup?: boolean } = {}): Promise<void> {
+  let target = path
+  let existing: Awaited<ReturnType<typeof statOrNull>>
+  try {
+    target = await resolveTarget(path)
+    existing = await statOrNull(target)
+    if (existing && !existing.isFile()) throw Object.assign(new Error(`${target} is not a file`), { code: 'EISDIR' })
+    // rename() would happily replace a read-only file; the user marked it so for a reason.
+    if (existing) await fs.access(target, fs.constants.W_OK)
+  } catch (err) {
+    throw new AtomicWriteError('check', errorCode(err), target, err)
+  }
+
+  const folder = dirname(target)
+  const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  let step: WriteStep = 'write'
+  try {
+    const handle = await fs.open(temp, 'wx', existing ? existing.mode & 0o777 : 0o666)
+    try {
+      // Mode and owner before the content, so a private board is never briefly readable by others.
+      if (existing) {
+        await handle.chmod(existing.mode & 0o7777)
+        await handle.chown(existing.uid, existing.gid).catch(() => {}) // works for root or the same owner; best effort
+      }
+      await handle.writeFile(text, 'utf8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    if (existing && options.backup !== false) {
+      step = 'backup'
+      await fs.copyFile(target, backupPathFor(target))
+    }
+    step = 'replace'
+    await renameWithRetry(temp, target)
+  } catch (err) {
+    await fs.rm(temp, { force: true }).catch(() => {})
+    throw new AtomicWriteError(step, errorCode(err), target, err)
+  }
+  await syncFolder(folder)
+}

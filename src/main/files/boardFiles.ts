@@ -1,0 +1,165 @@
+import fs from 'node:fs/promises'
+import { basename, dirname } from 'node:path'
+import { BOARD_VERSION, type Board } from '../../shared/board'
+import { parseBoardText } from '../../shared/load'
+import { boardSchema } from '../../shared/schema'
+import { serializeBoard } from '../../shared/serialize'
+import { AtomicWriteError, atomicWrite, backupPathFor, errorCode, type WriteStep } from './atomicWrite'
+
+/**
+ * The largest board file Orgboard opens (and so the largest it saves). Far above a
+ * real workshop board (a few hundred KB), low enough that a wrong file cannot
+ * freeze the window while it is parsed.
+ */
+export const MAX_BOARD_FILE_BYTES = 50 * 1024 * 1024
+
+export type ReadBoardResult = { ok: true; board: Board; notices: string[] } | { ok: false; message: string }
+export type WriteBoardResult = { ok: true } | { ok: false; message: string }
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB']
+  // Rounded up, so a file just over the limit never reads "50 MB, larger than the 50 MB limit".
+  return `${Number((Math.ceil(value * 10) / 10).toFixed(1))} ${unit}`
+}
+
+/** One notice per migration step; steps go one version at a time, so the first was `target - count`. */
+export function migrationNotices(applied: readonly string[], target: number = BOARD_VERSION): string[] {
+  const first = target - applied.length
+  return applied.map((describe, i) => `Upgraded from file version ${first + i} to ${first + i + 1}: ${describe}`)
+}
+
+function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: string } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, problem: 'it is saved as UTF-16 text; board files are UTF-8' }
+  }
+  if (bytes.includes(0)) return { ok: false, problem: 'it is a binary file, not a board' }
+  try {
+    // fatal: a title with broken bytes must not silently turn into "�" and be saved that way.
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') }
+  } catch {
+    return { ok: false, problem: 'it is not UTF-8 text (it may be a binary file)' }
+  }
+}
+
+function readProblem(err: unknown): string {
+  switch (errorCode(err)) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'the file does not exist (it may have been moved, renamed or deleted)'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied: Orgboard is not allowed to read it'
+    case 'EISDIR':
+      return 'it is a folder, not a board file'
+    case 'EBUSY':
+      return 'it is in use by another program; try again in a moment'
+    default:
+      return `it could not be read (${err instanceof Error ? err.message : String(err)})`
+  }
+}
+
+/** Opens a board file: check it, read it as UTF-8, then parse, migrate and validate in shared code. */
+export async function readBoardFile(path: string): Promise<ReadBoardResult> {
+  const fail = (problem: string, where?: string): ReadBoardResult => ({
+    ok: false,
+    message: `Could not open "${basename(path)}": ${problem}${where ? ` (at ${where})` : ''}.`
+  })
+  let bytes: Buffer
+  try {
+    // stat first: never start reading a folder, a device or a FIFO (which would hang), or a huge file.
+    const stat = await fs.stat(path)
+    if (stat.isDirectory()) return fail('it is a folder, not a board file')
+    if (!stat.isFile()) return fail('it is not a regular file')
+    if (stat.size > MAX_BOARD_FILE_BYTES) {
+      return fail(`it is ${formatBytes(stat.size)}, larger than the ${formatBytes(MAX_BOARD_FILE_BYTES)} limit for a board file`)
+    }
+    bytes = await fs.readFile(path)
+  } catch (err) {
+    return fail(readProblem(err))
+  }
+  // The file may have grown between stat and read.
+  if (bytes.length > MAX_BOARD_FILE_BYTES) {
+    return fail(`it is larger than the ${formatBytes(MAX_BOARD_FILE_BYTES)} limit for a board file`)
+  }
+  const decoded = decodeUtf8(bytes)
+  if (!decoded.ok) return fail(decoded.problem)
+  try {
+    const result = parseBoardText(decoded.text)
+    if (!result.ok) return fail(result.problem, result.where)
+    return { ok: true, board: result.board, notices: migrationNotices(result.migrated) }
+  } catch (err) {
+    // A migration step that throws is a bug, but it must not crash the main process.
+    return fail(`it could not be read (${err instanceof Error ? err.message : String(err)})`)
+  }
+}
+
+function issuePath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part)
+  return out || 'the top level'
+}
+
+const stepText: Record<WriteStep, (target: string) => string> = {
+  check: () => 'while checking the file',
+  write: () => 'while writing the new version',
+  backup: (target) => `while keeping the previous version as "${basename(backupPathFor(target))}"`,
+  replace: () => 'while replacing the old version'
+}
+
+function saveProblem(err: AtomicWriteError): string {
+  switch (err.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied: the file or its folder is read-only or protected. Use Save As to save a copy somewhere else'
+    case 'EROFS':
+      return 'the disk is read-only. Use Save As to save a copy on another disk'
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full. Free some space, or use Save As to save on another disk'
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `its folder "${dirname(err.target)}" no longer exists (was it moved, renamed or disconnected?). Use Save As to choose another folder`
+    case 'EBUSY':
+      return 'the file is in use by another program (a sync or backup tool?). Wait a moment and save again'
+    case 'EISDIR':
+      return 'a folder with that name is in the way. Use Save As to choose another name'
+    default:
+      return `${err.cause instanceof Error ? err.cause.message : String(err.cause)}. Use Save As to save a copy somewhere else`
+  }
+}
+
+/**
+ * Saves a board the renderer sent: validate it (the renderer is untrusted), then
+ * write it atomically, keeping the previous version as `<name>.orgboard.bak`.
+ */
+export async function writeBoardFile(path: string, board: Board): Promise<WriteBoardResult> {
+  const name = basename(path)
+  const parsed = boardSchema.safeParse(board)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return {
+      ok: false,
+      message: `Could not save "${name}": the board is not valid: ${issue?.message ?? 'unknown problem'} (at ${issuePath(issue?.path ?? [])}). Nothing was written.`
+    }
+  }
+  // Serialise the validated copy, so keys the schema does not know never reach the disk.
+  const text = serializeBoard(parsed.data)
+  const size = Buffer.byteLength(text, 'utf8')
+  if (size > MAX_BOARD_FILE_BYTES) {
+    return {
+      ok: false,
+      message: `Could not save "${name}": the board is ${formatBytes(size)}, larger than the ${formatBytes(MAX_BOARD_FILE_BYTES)} Orgboard can open again. Nothing was written.`
+    }
+  }
+  try {
+    await atomicWrite(path, text, { backup: true })
+    return { ok: true }
+  } catch (err) {
+    if (!(err instanceof AtomicWriteError)) throw err
+    return {
+      ok: false,
+      message: `Could not save "${name}" (${stepText[err.step](err.target)}): ${saveProblem(err)}. The file on disk was not changed.`
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import type { Session, WebContents } from 'electron'
+import { contentSecurityPolicy, isAppUrl, type RendererEntry } from './rendererEntry'
+
+/**
+ * Electron's security checklist, applied once per session and to every
+ * webContents the app ever creates (windows, devtools, anything unexpected).
+ */
+
+/** Denies every permission except writing to the clipboard (Copy of cards), and adds the CSP header. */
+export function hardenSession(session: Session, entry: RendererEntry): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    callback(permission === 'clipboard-sanitized-write')
+  })
+  session.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write')
+
+  // index.html carries the same policy as a meta tag; the header also covers
+  // dev-server responses. (file:// responses have no headers to add to.)
+  const policy = contentSecurityPolicy(entry)
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } })
+  })
+}
+
+/** No new windows, no webviews, and no navigation away from the app's own page (DevTools keeps its own). */
+export function hardenWebContents(contents: WebContents, entry: RendererEntry): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  const allowed = (url: string): boolean => isAppUrl(url, entry) || url.startsWith('devtools://')
+  contents.on('will-frame-navigate', (event) => {
+    if (!allowed(event.url)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event) => {
+    if (!allowed(event.url)) event.preventDefault()
+  })
+}

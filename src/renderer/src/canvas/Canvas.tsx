@@ -1,0 +1,228 @@
+import { useCallback, useMemo, useRef, type DragEvent } from 'react'
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  type EdgeChange,
+  type FinalConnectionState,
+  type NodeChange,
+  type OnConnect
+} from '@xyflow/react'
+import type { Card, Relation } from '../../../shared/board'
+import { connectCards, moveCards } from '../../../shared/edits'
+import { cardKind, isCardKind, relationKind } from '../../../shared/kinds'
+import { insertCard } from '../actions'
+import { useEditorContext } from '../editorContext'
+import { useEditor, type Preview } from '../state/editorStore'
+import { CardNode, type CardNodeType } from './CardNode'
+import { RelationEdge, type RelationEdgeType } from './RelationEdge'
+
+const nodeTypes = { card: CardNode }
+const edgeTypes = { relation: RelationEdge }
+export const PALETTE_MIME = 'application/x-orgboard-kind'
+
+interface NodeInputs {
+  card: Card
+  selected: boolean
+  editing: boolean
+  preview: Preview | undefined
+  node: CardNodeType
+}
+
+/** Keeps a node object as long as what it is made of is unchanged, so React Flow skips it. */
+function useNodes(): CardNodeType[] {
+  const { store } = useEditorContext()
+  const cards = useEditor(store, (s) => s.history.present.cards)
+  const selected = useEditor(store, (s) => s.selectedCards)
+  const editing = useEditor(store, (s) => s.editing)
+  const preview = useEditor(store, (s) => s.preview)
+  const cache = useRef(new Map<string, NodeInputs>())
+  return useMemo(() => {
+    const next = new Map<string, NodeInputs>()
+    const nodes = cards.map((card) => {
+      const inputs = { card, selected: selected.has(card.id), editing: editing === card.id, preview: preview.get(card.id) }
+      const old = cache.current.get(card.id)
+      const same =
+        old && old.card === inputs.card && old.selected === inputs.selected && old.editing === inputs.editing && old.preview === inputs.preview
+      const node: CardNodeType = same
+        ? old.node
+        : {
+            id: card.id,
+            type: 'card',
+            position: { x: inputs.preview?.x ?? card.x, y: inputs.preview?.y ?? card.y },
+            width: inputs.preview?.width ?? card.width,
+            height: inputs.preview?.height ?? card.height,
+            data: { card, editing: inputs.editing },
+            selected: inputs.selected,
+            zIndex: cardKind(card.kind).container ? -1 : 0,
+            ariaLabel: `${cardKind(card.kind).label}: ${card.title}`,
+            dragHandle: undefined
+          }
+      next.set(card.id, { ...inputs, node })
+      return node
+    })
+    cache.current = next
+    return nodes
+  }, [cards, selected, editing, preview])
+}
+
+function toEdge(relation: Relation, selected: boolean): RelationEdgeType {
+  const spec = relationKind(relation.kind)
+  return {
+    id: relation.id,
+    source: relation.from,
+    target: relation.to,
+    type: 'relation',
+    data: { relation },
+    selected,
+    markerEnd: { type: MarkerType.ArrowClosed, color: spec.color, width: 16, height: 16 },
+    ariaLabel: `Relation: ${spec.label}${relation.label ? `, ${relation.label}` : ''}`
+  }
+}
+
+export function Canvas(): React.JSX.Element {
+  const ctx = useEditorContext()
+  const { store } = ctx
+  const loadCount = useEditor(store, (s) => s.loadCount)
+  const relations = useEditor(store, (s) => s.history.present.relations)
+  const selectedRelations = useEditor(store, (s) => s.selectedRelations)
+  const nodes = useNodes()
+  const edges = useMemo(() => relations.map((r) => toEdge(r, selectedRelations.has(r.id))), [relations, selectedRelations])
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CardNodeType>[]) => {
+      const state = store.getState()
+      let selection: Set<string> | null = null
+      let preview: Map<string, Preview> | null = null
+      for (const change of changes) {
+        if (change.type === 'select') {
+          selection ??= new Set(state.selectedCards)
+          if (change.selected) selection.add(change.id)
+          else selection.delete(change.id)
+        } else if (change.type === 'position' && change.position && change.dragging) {
+          preview ??= new Map(state.preview)
+          preview.set(change.id, { ...preview.get(change.id), ...change.position })
+        } else if (change.type === 'dimensions' && change.resizing && change.dimensions) {
+          preview ??= new Map(state.preview)
+          const card = store.board.cards.find((c) => c.id === change.id)
+          const prev = preview.get(change.id) ?? { x: card?.x ?? 0, y: card?.y ?? 0 }
+          preview.set(change.id, { ...prev, ...change.dimensions })
+        }
+      }
+      if (selection || preview) {
+        store.set({ ...(selection ? { selectedCards: selection } : {}), ...(preview ? { preview } : {}) })
+      }
+    },
+    [store]
+  )
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<RelationEdgeType>[]) => {
+      let selection: Set<string> | null = null
+      for (const change of changes) {
+        if (change.type !== 'select') continue
+        selection ??= new Set(store.getState().selectedRelations)
+        if (change.selected) selection.add(change.id)
+        else selection.delete(change.id)
+      }
+      if (selection) store.set({ selectedRelations: selection })
+    },
+    [store]
+  )
+
+  const onNodeDragStop = useCallback(
+    (_: unknown, _node: CardNodeType, dragged: CardNodeType[]) => {
+      const positions = new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]))
+      store.change(dragged.length > 1 ? 'Move cards' : 'Move card', (board) => moveCards(board, positions))
+      store.set({ preview: new Map() })
+    },
+    [store]
+  )
+
+  const onConnect: OnConnect = useCallback(
+    ({ source, target }) => store.change('Connect', (board) => void connectCards(board, source, target)),
+    [store]
+  )
+
+  // Dropping a connection anywhere on a card connects to it, not just on its small handles.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event
+      if (!point) return
+      const el = document.elementFromPoint(point.clientX, point.clientY)?.closest<HTMLElement>('.react-flow__node')
+      const target = el?.dataset.id
+      const source = state.fromNode.id
+      if (target && target !== source) store.change('Connect', (board) => void connectCards(board, source, target))
+    },
+    [store]
+  )
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      e.preventDefault()
+      e.dataTransfer.dropEffect = 'copy'
+    }
+  }, [])
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME)
+      if (!isCardKind(kind) || !ctx.flow) return
+      e.preventDefault()
+      insertCard(ctx, kind, ctx.flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
+    },
+    [ctx]
+  )
+
+  const initialViewport = store.getState().viewport
+  return (
+    <ReactFlow<CardNodeType, RelationEdgeType>
+      key={loadCount}
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onNodeDragStop={onNodeDragStop}
+      onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
+      onNodeDoubleClick={(_, node) => store.set({ editing: node.id })}
+      onInit={(flow) => {
+        ctx.flow = flow as unknown as typeof ctx.flow
+      }}
+      onMoveEnd={(_, viewport) => store.set({ viewport })}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      defaultViewport={initialViewport}
+      connectionMode={ConnectionMode.Loose}
+      deleteKeyCode={null}
+      selectionKeyCode={null}
+      multiSelectionKeyCode="Shift"
+      selectionOnDrag
+      panOnDrag={[1, 2]}
+      panOnScroll
+      panActivationKeyCode="Space"
+      zoomOnDoubleClick={false}
+      minZoom={0.05}
+      maxZoom={4}
+      onlyRenderVisibleElements
+    >
+      <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} />
+      <Controls showInteractive={false} position="bottom-left" />
+      <MiniMap
+        pannable
+        zoomable
+        position="bottom-right"
+        nodeColor={(n) => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).fill : '#ccc')}
+        nodeStrokeColor={(n) => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).color : '#999')}
+        nodeStrokeWidth={3}
+      />
+    </ReactFlow>
+  )
+}

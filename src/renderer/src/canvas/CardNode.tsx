@@ -1,0 +1,113 @@
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react'
+import type { Card } from '../../../shared/board'
+import { renameCard, resizeCard } from '../../../shared/edits'
+import { cardKind, type FieldSpec, type FieldValue } from '../../../shared/kinds'
+import { newCardKey } from '../actions'
+import { useEditorContext } from '../editorContext'
+import { kindIcons } from '../icons'
+
+export type CardNodeData = { card: Card; editing: boolean }
+export type CardNodeType = Node<CardNodeData, 'card'>
+
+const sides = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const
+
+function fieldSummary(spec: FieldSpec, value: FieldValue | undefined): string {
+  if (value === undefined || value === '' || value === 0) return ''
+  if (spec.type === 'enum') return spec.options.find((o) => o.value === value)?.label ?? String(value)
+  if (Array.isArray(value)) return value.length ? `${value.length} ${spec.label.toLowerCase()}` : ''
+  return typeof value === 'boolean' ? (value ? spec.label : '') : String(value)
+}
+
+function TitleEditor({ card, onDone }: { card: Card; onDone: (title: string | null) => void }): React.JSX.Element {
+  const [text, setText] = useState(card.title)
+  const ref = useRef<HTMLTextAreaElement>(null)
+  const done = useRef(false)
+  useEffect(() => {
+    ref.current?.focus()
+    ref.current?.select()
+  }, [])
+  const finish = (title: string | null): void => {
+    if (done.current) return
+    done.current = true
+    onDone(title)
+  }
+  const onKeyDown = (e: KeyboardEvent): void => {
+    e.stopPropagation()
+    if (e.key === 'Escape') finish(null)
+    else if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault()
+      finish(text)
+    }
+  }
+  return (
+    <textarea
+      ref={ref}
+      className="card__title-editor nodrag nopan nowheel"
+      aria-label={`${cardKind(card.kind).titleLabel} of ${cardKind(card.kind).label.toLowerCase()}`}
+      value={text}
+      rows={2}
+      onChange={(e) => setText(e.target.value)}
+      onKeyDown={onKeyDown}
+      onBlur={() => finish(text)}
+    />
+  )
+}
+
+/** One card on the canvas; its look comes from the kind's declaration in the registry. */
+export const CardNode = memo(function CardNode({ data, selected }: NodeProps<CardNodeType>) {
+  const { card, editing } = data
+  const { store } = useEditorContext()
+  const spec = cardKind(card.kind)
+  const Icon = kindIcons[card.kind]
+  const summary = spec.fields
+    .filter((f) => f.onCard)
+    .map((f) => fieldSummary(f, card.fields[f.key]))
+    .filter(Boolean)
+    .join(' · ')
+
+  const commitTitle = (title: string | null): void => {
+    const trimmed = title?.trim()
+    if (trimmed) store.change('Rename', (board) => renameCard(board, card.id, trimmed), newCardKey(card.id))
+    store.set({ editing: null })
+  }
+
+  // Resizer and handles sit outside the card box, whose overflow and clip-path would cut them.
+  return (
+    <>
+      <NodeResizer
+        isVisible={selected && !editing}
+        minWidth={spec.container ? 200 : 120}
+        minHeight={spec.container ? 120 : 56}
+        color={spec.color}
+        onResizeEnd={(_, r) => {
+          store.change('Resize', (board) =>
+            resizeCard(board, card.id, { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) })
+          )
+          store.set({ preview: new Map() })
+        }}
+      />
+      {sides.map((side) => (
+        <Handle key={side} id={side} type="source" position={side} className="card__handle" style={{ '--accent': spec.color } as React.CSSProperties} />
+      ))}
+      <div
+        className={`card card--${spec.shape}${spec.container ? ' card--container' : ''}`}
+        style={{ '--accent': spec.color, '--fill': spec.fill } as React.CSSProperties}
+        data-kind={card.kind}
+      >
+        <div className="card__kind">
+          <Icon size={14} strokeWidth={2.25} aria-hidden />
+          <span>{spec.label}</span>
+        </div>
+        {editing ? (
+          <TitleEditor card={card} onDone={commitTitle} />
+        ) : (
+          <div className="card__title" data-testid="card-title">
+            {card.title}
+          </div>
+        )}
+        {summary && !editing && <div className="card__summary">{summary}</div>}
+      </div>
+    </>
+  )
+})

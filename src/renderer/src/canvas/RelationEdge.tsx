@@ -1,0 +1,50 @@
+import { memo } from 'react'
+import { BaseEdge, EdgeLabelRenderer, getStraightPath, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react'
+import type { Relation } from '../../../shared/board'
+import { borderPoint, center, type Rect } from '../../../shared/geometry'
+import { relationKind } from '../../../shared/kinds'
+
+export type RelationEdgeType = Edge<{ relation: Relation }, 'relation'>
+
+function rectOf(node: InternalNode): Rect {
+  return {
+    ...node.internals.positionAbsolute,
+    width: node.measured.width ?? node.width ?? 0,
+    height: node.measured.height ?? node.height ?? 0
+  }
+}
+
+/** A relation drawn from border to border of its cards, in its kind's line style, arrowhead at `to`. */
+export const RelationEdge = memo(function RelationEdge({ id, source, target, data, markerEnd, selected }: EdgeProps<RelationEdgeType>) {
+  const from = useInternalNode(source)
+  const to = useInternalNode(target)
+  if (!from || !to || !data) return null
+  const a = rectOf(from)
+  const b = rectOf(to)
+  const start = borderPoint(a, center(b))
+  const end = borderPoint(b, center(a))
+  const [path, labelX, labelY] = getStraightPath({ sourceX: start.x, sourceY: start.y, targetX: end.x, targetY: end.y })
+  const spec = relationKind(data.relation.kind)
+  const label = data.relation.label || (data.relation.kind === 'dependsOn' ? '' : spec.label)
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        interactionWidth={16}
+        style={{ stroke: spec.color, strokeWidth: selected ? spec.width + 1.5 : spec.width, strokeDasharray: spec.dash || undefined }}
+      />
+      {label && (
+        <EdgeLabelRenderer>
+          <div
+            className={`relation-label${selected ? ' relation-label--selected' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: spec.color }}
+          >
+            {label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  )
+})

@@ -1,0 +1,145 @@
+import { useSyncExternalStore } from 'react'
+import type { Draft } from 'immer'
+import type { Board, Viewport } from '../../../shared/board'
+import { emptyBoard } from '../../../shared/board'
+import { createHistory, record, redo, revisionOf, undo, type History } from '../../../shared/history'
+
+export interface Notice {
+  tone: 'error' | 'info'
+  text: string
+}
+
+/** A card's place while it is dragged or resized: shown on the canvas, recorded once at the end. */
+export interface Preview {
+  x: number
+  y: number
+  width?: number
+  height?: number
+}
+
+export interface EditorState {
+  history: History<Board>
+  /** The window's board name and whether the file behind it exists. */
+  name: string
+  hasFile: boolean
+  /** Revision last written to disk, to tell whether there are unsaved changes. */
+  savedRevision: number
+  /** Changes each time a different board is loaded, so the canvas restores its viewport. */
+  loadCount: number
+  /** The live viewport; kept out of history and written on save. */
+  viewport: Viewport
+  selectedCards: ReadonlySet<string>
+  selectedRelations: ReadonlySet<string>
+  /** The card whose title is being edited inline. */
+  editing: string | null
+  preview: ReadonlyMap<string, Preview>
+  notice: Notice | null
+}
+
+const none: ReadonlySet<string> = new Set()
+
+function initialState(): EditorState {
+  const board = emptyBoard()
+  return {
+    history: createHistory(board),
+    name: 'Untitled',
+    hasFile: false,
+    savedRevision: 0,
+    loadCount: 0,
+    viewport: board.viewport,
+    selectedCards: none,
+    selectedRelations: none,
+    editing: null,
+    preview: new Map(),
+    notice: null
+  }
+}
+
+type Listener = () => void
+
+/** The one document store: the board with its history, plus view state that never enters history. */
+export class EditorStore {
+  private state: EditorState = initialState()
+  private listeners = new Set<Listener>()
+
+  getState = (): EditorState => this.state
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  set(patch: Partial<EditorState>): void {
+    this.state = { ...this.state, ...patch }
+    for (const l of this.listeners) l()
+  }
+
+  get board(): Board {
+    return this.state.history.present
+  }
+
+  isEdited(): boolean {
+    return revisionOf(this.state.history) !== this.state.savedRevision
+  }
+
+  /** Applies one undoable change to the board; see `record` for `mergeKey`. */
+  change(label: string, recipe: (draft: Draft<Board>) => void, mergeKey?: string): void {
+    const history = record(this.state.history, label, recipe, mergeKey)
+    if (history !== this.state.history) this.set({ history })
+  }
+
+  undo(): void {
+    this.set({ history: undo(this.state.history), editing: null })
+    this.pruneSelection()
+  }
+
+  redo(): void {
+    this.set({ history: redo(this.state.history), editing: null })
+    this.pruneSelection()
+  }
+
+  /** Replaces the board (new or opened): history starts over and the result counts as saved. */
+  load(board: Board, name: string, hasFile: boolean): void {
+    const history = createHistory(board)
+    this.set({
+      history,
+      name,
+      hasFile,
+      savedRevision: revisionOf(history),
+      loadCount: this.state.loadCount + 1,
+      viewport: board.viewport,
+      selectedCards: none,
+      selectedRelations: none,
+      editing: null,
+      preview: new Map()
+    })
+  }
+
+  /** `revision` is the one that was written, so edits made during the save stay unsaved. */
+  markSaved(name: string, revision: number): void {
+    this.set({ name, hasFile: true, savedRevision: revision })
+  }
+
+  /** The board as it should be written: the live viewport included. */
+  boardToSave(): Board {
+    return { ...this.board, viewport: this.state.viewport }
+  }
+
+  select(cards: Iterable<string>, relations: Iterable<string> = []): void {
+    this.set({ selectedCards: new Set(cards), selectedRelations: new Set(relations) })
+  }
+
+  private pruneSelection(): void {
+    const ids = new Set(this.board.cards.map((c) => c.id))
+    const rels = new Set(this.board.relations.map((r) => r.id))
+    const cards = [...this.state.selectedCards].filter((id) => ids.has(id))
+    const relations = [...this.state.selectedRelations].filter((id) => rels.has(id))
+    if (cards.length !== this.state.selectedCards.size || relations.length !== this.state.selectedRelations.size) {
+      this.select(cards, relations)
+    }
+  }
+}
+
+export function useEditor<T>(store: EditorStore, selector: (s: EditorState) => T): T {
+  return useSyncExternalStore(store.subscribe, () => selector(store.getState()))
+}

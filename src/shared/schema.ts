@@ -1,0 +1,107 @@
+import { z } from 'zod'
+import { BOARD_FORMAT, BOARD_VERSION, type Board } from './board'
+import { cardKinds, isCardKind, type FieldSpec } from './kinds'
+
+/** Limits that keep a hostile or corrupt file from freezing the canvas. */
+export const LIMITS = {
+  coordinate: 1_000_000,
+  minSize: 8,
+  maxSize: 100_000,
+  title: 10_000,
+  id: 200,
+  cards: 50_000,
+  relations: 100_000
+} as const
+
+const finite = (max: number) => z.number().finite().min(-max).max(max)
+const id = z.string().min(1).max(LIMITS.id)
+const text = z.string().max(LIMITS.title)
+
+const checklistItem = z.object({ text, done: z.boolean() })
+
+function fieldSchema(spec: FieldSpec): z.ZodType {
+  switch (spec.type) {
+    case 'text':
+    case 'longtext':
+      return text
+    case 'enum':
+      return z.enum(spec.options.map((o) => o.value) as [string, ...string[]])
+    case 'list':
+      return z.array(text).max(1000)
+    case 'checklist':
+      return z.array(checklistItem).max(1000)
+    case 'boolean':
+      return z.boolean()
+    case 'number':
+      return z.number().finite().min(spec.min).max(spec.max)
+  }
+}
+
+/** Each kind's fields are checked against its declaration; fields a kind does not declare are refused. */
+const fieldsByKind = new Map(
+  cardKinds.map((k) => [
+    k.id,
+    z.strictObject(Object.fromEntries(k.fields.map((f: FieldSpec) => [f.key, fieldSchema(f).optional()])))
+  ])
+)
+
+const cardSchema = z
+  .object({
+    id,
+    kind: z.string().refine(isCardKind, { message: 'is not a kind of card Orgboard knows' }),
+    title: text,
+    x: finite(LIMITS.coordinate),
+    y: finite(LIMITS.coordinate),
+    width: z.number().finite().min(LIMITS.minSize).max(LIMITS.maxSize),
+    height: z.number().finite().min(LIMITS.minSize).max(LIMITS.maxSize),
+    fields: z.record(z.string(), z.unknown())
+  })
+  .superRefine((card, ctx) => {
+    const schema = fieldsByKind.get(card.kind)
+    if (!schema) return
+    const result = schema.safeParse(card.fields)
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: ['fields', ...issue.path] })
+      }
+    }
+  })
+
+const relationSchema = z.object({
+  id,
+  kind: z.enum(['dependsOn', 'blocks', 'drives', 'constrains', 'graduatesInto', 'relatesTo']),
+  from: id,
+  to: id,
+  label: text
+})
+
+export const boardSchema = z
+  .object({
+    format: z.literal(BOARD_FORMAT),
+    version: z.literal(BOARD_VERSION),
+    viewport: z.object({
+      x: finite(LIMITS.coordinate * 10),
+      y: finite(LIMITS.coordinate * 10),
+      zoom: z.number().finite().min(0.01).max(100)
+    }),
+    cards: z.array(cardSchema).max(LIMITS.cards),
+    relations: z.array(relationSchema).max(LIMITS.relations)
+  })
+  .superRefine((board, ctx) => {
+    const seen = new Set<string>()
+    board.cards.forEach((card, i) => {
+      if (seen.has(card.id)) ctx.addIssue({ code: 'custom', message: `duplicate card id "${card.id}"`, path: ['cards', i, 'id'] })
+      seen.add(card.id)
+    })
+    const relationIds = new Set<string>()
+    board.relations.forEach((rel, i) => {
+      if (relationIds.has(rel.id))
+        ctx.addIssue({ code: 'custom', message: `duplicate relation id "${rel.id}"`, path: ['relations', i, 'id'] })
+      relationIds.add(rel.id)
+      for (const end of ['from', 'to'] as const) {
+        if (!seen.has(rel[end]))
+          ctx.addIssue({ code: 'custom', message: `points to card "${rel[end]}", which is not on the board`, path: ['relations', i, end] })
+      }
+    })
+  }) as unknown as z.ZodType<Board>
+// The cast: zod infers `kind: string` and `fields: Record<string, unknown>`; the refinements above narrow both.
