@@ -1,4 +1,4 @@
-import type { CardKind, FieldValue, RelationKind } from './kinds'
+import type { CardColor, CardKind, FieldValue, RelationKind } from './kinds'
 
 /** The marker every board file starts with, so Orgboard never mistakes another JSON file for a board. */
 export const BOARD_FORMAT = 'orgboard'
@@ -43,6 +43,10 @@ export interface Card {
   height: number
   /** The kind's own fields (see the registry), keyed by field key. */
   fields: Record<string, FieldValue>
+  /** A colour chosen by the facilitator instead of the kind's own; absent for the kind's colour. */
+  color?: CardColor
+  /** The frame or garden this card belongs to (moves with it); absent when on the open board. */
+  container?: string
 }
 
 export interface Relation {

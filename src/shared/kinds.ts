@@ -29,7 +29,7 @@ export type FieldSpec = FieldBase &
     | { type: 'number'; min: number; max: number; default: number }
   )
 
-export type CardShape = 'rounded' | 'pill' | 'hexagon' | 'brick' | 'sheet' | 'tag' | 'sticky' | 'container'
+export type CardShape = 'leaf' | 'pill' | 'hexagon' | 'brick' | 'sheet' | 'tab' | 'sticky' | 'container'
 
 export interface CardKindSpec {
   /** The kind's id, as written in board files. */
@@ -101,7 +101,7 @@ export const cardKinds = [
     icon: 'sprout',
     color: '#15803d',
     fill: '#dcfce7',
-    shape: 'rounded',
+    shape: 'leaf',
     titleLabel: 'Title',
     defaultTitle: 'New seedling',
     defaultSize: { width: 220, height: 96 },
@@ -168,10 +168,10 @@ export const cardKinds = [
     icon: 'target',
     color: '#7c3aed',
     fill: '#ede9fe',
-    shape: 'rounded',
+    shape: 'tab',
     titleLabel: 'Title',
     defaultTitle: 'New initiative',
-    defaultSize: { width: 260, height: 110 },
+    defaultSize: { width: 300, height: 200 },
     container: false,
     hint: 'Work with drivers, constraints and floats',
     fields: [
@@ -249,6 +249,31 @@ export function defaultFields(kind: CardKind): Record<string, FieldValue> {
   const fields: Record<string, FieldValue> = {}
   for (const f of cardKind(kind).fields) fields[f.key] = structuredClone(f.default)
   return fields
+}
+
+/** Colours a facilitator can give any card (sticky-note colours), each readable on light and dark boards. */
+export const cardColors = [
+  { id: 'yellow', label: 'Yellow', color: '#a16207', fill: '#fef08a' },
+  { id: 'orange', label: 'Orange', color: '#c2410c', fill: '#fed7aa' },
+  { id: 'red', label: 'Red', color: '#b91c1c', fill: '#fecaca' },
+  { id: 'pink', label: 'Pink', color: '#be185d', fill: '#fbcfe8' },
+  { id: 'purple', label: 'Purple', color: '#7c3aed', fill: '#ddd6fe' },
+  { id: 'blue', label: 'Blue', color: '#1d4ed8', fill: '#bfdbfe' },
+  { id: 'teal', label: 'Teal', color: '#0f766e', fill: '#99f6e4' },
+  { id: 'green', label: 'Green', color: '#15803d', fill: '#bbf7d0' },
+  { id: 'grey', label: 'Grey', color: '#475569', fill: '#e2e8f0' }
+] as const
+
+export type CardColor = (typeof cardColors)[number]['id']
+
+export function isCardColor(id: string): id is CardColor {
+  return cardColors.some((c) => c.id === id)
+}
+
+/** The accent and fill a card is drawn with: its own colour if chosen, else its kind's. */
+export function cardPaint(card: { kind: CardKind; color?: CardColor }): { color: string; fill: string } {
+  const own = card.color ? cardColors.find((c) => c.id === card.color) : undefined
+  return own ?? cardKind(card.kind)
 }
 
 export interface RelationKindSpec {

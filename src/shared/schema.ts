@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { BOARD_FORMAT, BOARD_VERSION, type Board } from './board'
-import { cardKinds, isCardKind, type FieldSpec } from './kinds'
+import { cardColors, cardKind, cardKinds, isCardKind, type CardKind, type FieldSpec } from './kinds'
 
 /** Limits that keep a hostile or corrupt file from freezing the canvas. */
 export const LIMITS = {
@@ -54,7 +54,9 @@ const cardSchema = z
     y: finite(LIMITS.coordinate),
     width: z.number().finite().min(LIMITS.minSize).max(LIMITS.maxSize),
     height: z.number().finite().min(LIMITS.minSize).max(LIMITS.maxSize),
-    fields: z.record(z.string(), z.unknown())
+    fields: z.record(z.string(), z.unknown()),
+    color: z.enum(cardColors.map((c) => c.id) as [string, ...string[]]).optional(),
+    container: id.optional()
   })
   .superRefine((card, ctx) => {
     const schema = fieldsByKind.get(card.kind)
@@ -75,6 +77,21 @@ const relationSchema = z.object({
   label: text
 })
 
+/** A chain of containers that leads back to where it started, if there is one. */
+function containerCycle(cards: readonly { id: string; container?: string | undefined }[]): string[] | undefined {
+  const parent = new Map(cards.map((c) => [c.id, c.container]))
+  for (const card of cards) {
+    const seen: string[] = []
+    let at: string | undefined = card.id
+    while (at !== undefined) {
+      if (seen.includes(at)) return [...seen.slice(seen.indexOf(at)), at]
+      seen.push(at)
+      at = parent.get(at)
+    }
+  }
+  return undefined
+}
+
 export const boardSchema = z
   .object({
     format: z.literal(BOARD_FORMAT),
@@ -93,6 +110,15 @@ export const boardSchema = z
       if (seen.has(card.id)) ctx.addIssue({ code: 'custom', message: `duplicate card id "${card.id}"`, path: ['cards', i, 'id'] })
       seen.add(card.id)
     })
+    const kinds = new Map(board.cards.map((c) => [c.id, c.kind]))
+    board.cards.forEach((card, i) => {
+      if (card.container === undefined) return
+      const kind = kinds.get(card.container)
+      if (!kind || !cardKind(kind as CardKind).container)
+        ctx.addIssue({ code: 'custom', message: `names "${card.container}" as its container, which is not a frame or garden on the board`, path: ['cards', i, 'container'] })
+    })
+    const cycle = containerCycle(board.cards)
+    if (cycle) ctx.addIssue({ code: 'custom', message: `frames contain each other in a circle (${cycle.join(' → ')})`, path: ['cards'] })
     const relationIds = new Set<string>()
     board.relations.forEach((rel, i) => {
       if (relationIds.has(rel.id))

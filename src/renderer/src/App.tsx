@@ -8,6 +8,7 @@ import { Canvas } from './canvas/Canvas'
 import { EditorContext } from './editorContext'
 import { isMac, isTyping } from './platform'
 import { EditorStore } from './state/editorStore'
+import { Inspector } from './inspector/Inspector'
 import { EmptyHint } from './ui/EmptyHint'
 import { NoticeBar } from './ui/NoticeBar'
 import { Palette } from './ui/Palette'
@@ -96,6 +97,7 @@ export function App({ api }: { api: BoardApi }): React.JSX.Element {
               <Canvas />
               <EmptyHint />
             </main>
+            <Inspector />
           </div>
         </div>
       </ReactFlowProvider>

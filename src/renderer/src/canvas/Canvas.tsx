@@ -13,7 +13,7 @@ import {
   type OnConnect
 } from '@xyflow/react'
 import type { Card, Relation } from '../../../shared/board'
-import { connectCards, moveCards } from '../../../shared/edits'
+import { connectCards, moveCardsIntoPlace, positionsWithContents } from '../../../shared/edits'
 import { cardKind, isCardKind, relationKind } from '../../../shared/kinds'
 import { insertCard } from '../actions'
 import { useEditorContext } from '../editorContext'
@@ -31,6 +31,13 @@ interface NodeInputs {
   editing: boolean
   preview: Preview | undefined
   node: CardNodeType
+}
+
+/** Frames inside frames draw above their outer frame, all below ordinary cards. */
+function containerDepth(card: Card, cards: readonly Card[]): number {
+  let depth = 0
+  for (let at = card.container; at !== undefined && depth < 50; depth++) at = cards.find((c) => c.id === at)?.container
+  return depth
 }
 
 /** Keeps a node object as long as what it is made of is unchanged, so React Flow skips it. */
@@ -58,7 +65,7 @@ function useNodes(): CardNodeType[] {
             height: inputs.preview?.height ?? card.height,
             data: { card, editing: inputs.editing },
             selected: inputs.selected,
-            zIndex: cardKind(card.kind).container ? -1 : 0,
+            zIndex: cardKind(card.kind).container ? containerDepth(card, cards) - 100 : 0,
             ariaLabel: `${cardKind(card.kind).label}: ${card.title}`,
             dragHandle: undefined
           }
@@ -98,20 +105,25 @@ export function Canvas(): React.JSX.Element {
       const state = store.getState()
       let selection: Set<string> | null = null
       let preview: Map<string, Preview> | null = null
+      const dragged = new Map<string, { x: number; y: number }>()
       for (const change of changes) {
         if (change.type === 'select') {
           selection ??= new Set(state.selectedCards)
           if (change.selected) selection.add(change.id)
           else selection.delete(change.id)
         } else if (change.type === 'position' && change.position && change.dragging) {
-          preview ??= new Map(state.preview)
-          preview.set(change.id, { ...preview.get(change.id), ...change.position })
+          dragged.set(change.id, change.position)
         } else if (change.type === 'dimensions' && change.resizing && change.dimensions) {
           preview ??= new Map(state.preview)
           const card = store.board.cards.find((c) => c.id === change.id)
           const prev = preview.get(change.id) ?? { x: card?.x ?? 0, y: card?.y ?? 0 }
           preview.set(change.id, { ...prev, ...change.dimensions })
         }
+      }
+      if (dragged.size > 0) {
+        // A dragged frame or garden carries its cards: preview them where the drop will put them.
+        preview ??= new Map(state.preview)
+        for (const [id, at] of positionsWithContents(store.board, dragged)) preview.set(id, { ...preview.get(id), ...at })
       }
       if (selection || preview) {
         store.set({ ...(selection ? { selectedCards: selection } : {}), ...(preview ? { preview } : {}) })
@@ -137,7 +149,7 @@ export function Canvas(): React.JSX.Element {
   const onNodeDragStop = useCallback(
     (_: unknown, _node: CardNodeType, dragged: CardNodeType[]) => {
       const positions = new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]))
-      store.change(dragged.length > 1 ? 'Move cards' : 'Move card', (board) => moveCards(board, positions))
+      store.change(dragged.length > 1 ? 'Move cards' : 'Move card', (board) => moveCardsIntoPlace(board, positions))
       store.set({ preview: new Map() })
     },
     [store]

@@ -1,23 +1,17 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react'
 import type { Card } from '../../../shared/board'
-import { renameCard, resizeCard } from '../../../shared/edits'
-import { cardKind, type FieldSpec, type FieldValue } from '../../../shared/kinds'
+import { renameCard, resizeCard, settleAfterResize } from '../../../shared/edits'
+import { cardKind, cardPaint } from '../../../shared/kinds'
 import { newCardKey } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { kindIcons } from '../icons'
+import { cardBodies, SummaryLine } from './cardBodies'
 
 export type CardNodeData = { card: Card; editing: boolean }
 export type CardNodeType = Node<CardNodeData, 'card'>
 
 const sides = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const
-
-function fieldSummary(spec: FieldSpec, value: FieldValue | undefined): string {
-  if (value === undefined || value === '' || value === 0) return ''
-  if (spec.type === 'enum') return spec.options.find((o) => o.value === value)?.label ?? String(value)
-  if (Array.isArray(value)) return value.length ? `${value.length} ${spec.label.toLowerCase()}` : ''
-  return typeof value === 'boolean' ? (value ? spec.label : '') : String(value)
-}
 
 function TitleEditor({ card, onDone }: { card: Card; onDone: (title: string | null) => void }): React.JSX.Element {
   const [text, setText] = useState(card.title)
@@ -59,12 +53,9 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
   const { card, editing } = data
   const { store } = useEditorContext()
   const spec = cardKind(card.kind)
+  const paint = cardPaint(card)
   const Icon = kindIcons[card.kind]
-  const summary = spec.fields
-    .filter((f) => f.onCard)
-    .map((f) => fieldSummary(f, card.fields[f.key]))
-    .filter(Boolean)
-    .join(' · ')
+  const Body = cardBodies[card.kind] ?? SummaryLine
 
   const commitTitle = (title: string | null): void => {
     const trimmed = title?.trim()
@@ -79,20 +70,21 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
         isVisible={selected && !editing}
         minWidth={spec.container ? 200 : 120}
         minHeight={spec.container ? 120 : 56}
-        color={spec.color}
+        color={paint.color}
         onResizeEnd={(_, r) => {
-          store.change('Resize', (board) =>
+          store.change('Resize', (board) => {
             resizeCard(board, card.id, { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) })
-          )
+            settleAfterResize(board, card.id)
+          })
           store.set({ preview: new Map() })
         }}
       />
       {sides.map((side) => (
-        <Handle key={side} id={side} type="source" position={side} className="card__handle" style={{ '--accent': spec.color } as React.CSSProperties} />
+        <Handle key={side} id={side} type="source" position={side} className="card__handle" style={{ '--accent': paint.color } as React.CSSProperties} />
       ))}
       <div
         className={`card card--${spec.shape}${spec.container ? ' card--container' : ''}`}
-        style={{ '--accent': spec.color, '--fill': spec.fill } as React.CSSProperties}
+        style={{ '--accent': paint.color, '--fill': paint.fill } as React.CSSProperties}
         data-kind={card.kind}
       >
         <div className="card__kind">
@@ -106,7 +98,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
             {card.title}
           </div>
         )}
-        {summary && !editing && <div className="card__summary">{summary}</div>}
+        {!editing && <Body card={card} selected={selected} />}
       </div>
     </>
   )
