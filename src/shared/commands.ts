@@ -37,7 +37,9 @@ export const commands: readonly CommandSpec[] = [
   { id: 'edit.redo', title: 'Redo', menu: 'edit', keys: ['Mod+Shift+Z', 'Mod+Y'] },
   { id: 'edit.rename', title: 'Rename', menu: 'edit', keys: ['F2'], separatorBefore: true },
   { id: 'edit.delete', title: 'Delete', menu: 'edit', keys: ['Delete', 'Backspace'] },
+  { id: 'edit.connect', title: 'Connect Selected Cards', menu: 'edit', keys: ['L'] },
   { id: 'edit.selectAll', title: 'Select All', menu: 'edit', keys: ['Mod+A'] },
+  { id: 'edit.selectNone', title: 'Select None', menu: 'edit', keys: ['Escape'] },
   ...cardKinds.map(
     (k, i): CommandSpec => ({
       id: `insert.${k.id}`,

@@ -2,7 +2,7 @@ import type { ReactFlowInstance } from '@xyflow/react'
 import type { BoardApi } from '../../shared/api'
 import { emptyBoard } from '../../shared/board'
 import { commands } from '../../shared/commands'
-import { addCard, makeCard, removeItems } from '../../shared/edits'
+import { addCard, connectCards, makeCard, removeItems } from '../../shared/edits'
 import { revisionOf } from '../../shared/history'
 import { cardKind, isCardKind, type CardKind } from '../../shared/kinds'
 import { freeSpot } from '../../shared/placement'
@@ -111,6 +111,17 @@ const impls: Record<string, ActionImpl> = {
     },
     isEnabled: hasSelection
   },
+  'edit.connect': {
+    // In the order they were selected: A then B gives "A → B"; more cards make a path.
+    run: ({ store }) => {
+      const ids = [...store.getState().selectedCards]
+      store.change('Connect', (board) => {
+        for (let i = 1; i < ids.length; i++) connectCards(board, ids[i - 1] as string, ids[i] as string)
+      })
+    },
+    isEnabled: ({ store }) => store.getState().selectedCards.size >= 2
+  },
+  'edit.selectNone': { run: ({ store }) => store.select([]) },
   'edit.selectAll': { run: ({ store }) => store.select(store.board.cards.map((c) => c.id), store.board.relations.map((r) => r.id)) },
   'view.zoomIn': { run: ({ flow }) => flow?.zoomIn({ duration: 150 }) },
   'view.zoomOut': { run: ({ flow }) => flow?.zoomOut({ duration: 150 }) },
