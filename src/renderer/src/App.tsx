@@ -8,10 +8,10 @@ import { Canvas } from './canvas/Canvas'
 import { EditorContext } from './editorContext'
 import { isMac, isTyping } from './platform'
 import { EditorStore } from './state/editorStore'
-import { Inspector } from './inspector/Inspector'
 import { EmptyHint } from './ui/EmptyHint'
 import { NoticeBar } from './ui/NoticeBar'
 import { Palette } from './ui/Palette'
+import { SidePanel } from './ui/SidePanel'
 import { TopBar } from './ui/TopBar'
 
 /** Commands a text field handles itself while the facilitator types. */
@@ -97,7 +97,7 @@ export function App({ api }: { api: BoardApi }): React.JSX.Element {
               <Canvas />
               <EmptyHint />
             </main>
-            <Inspector />
+            <SidePanel />
           </div>
         </div>
       </ReactFlowProvider>

@@ -25,9 +25,9 @@ export function Inspector(): React.JSX.Element {
   else if (cards.length + relations.length > 1) body = <MultiInspector cards={cards} relations={relations} />
   else body = <Legend />
   return (
-    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+    <div className="inspector" data-testid="inspector">
       {body}
-    </aside>
+    </div>
   )
 }
 
