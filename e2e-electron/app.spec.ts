@@ -107,7 +107,23 @@ test('keeps the renderer sandboxed, with boardApi as its only bridge', async ({ 
   expect(bridge).toEqual({
     require: 'undefined',
     process: 'undefined',
-    api: ['closeWindow', 'confirmDiscard', 'newBoard', 'on', 'openBoard', 'saveBoard', 'setWindowState']
+    api: [
+      'clearRecent',
+      'closeWindow',
+      'confirmDiscard',
+      'listRecent',
+      'newBoard',
+      'newWindow',
+      'on',
+      'openBoard',
+      'openDroppedFile',
+      'openPath',
+      'openRecent',
+      'removeRecent',
+      'rendererReady',
+      'saveBoard',
+      'setWindowState'
+    ]
   })
 })
 
