@@ -48,9 +48,9 @@ export default tseslint.config(
     'The preload only exposes boardApi, built from the contract in src/shared.'
   ),
   layer(
-    ['src/main/files/**/*.ts', 'src/main/services/**/*.ts'],
+    ['src/main/files/**/*.ts', 'src/main/services/**/*.ts', 'src/main/desktop/**/*.ts'],
     ['electron', '**/renderer/**', '**/preload/**'],
-    'File services are plain Node so they run under Vitest and behind the browser test harness.'
+    'File services and desktop rules are plain Node so they run under Vitest and behind the browser test harness.'
   ),
   layer(
     ['src/main/*.ts'],

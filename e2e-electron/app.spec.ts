@@ -3,19 +3,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test'
-import { electronBinary } from './electronBinary'
+import { hasElectron, SKIPPED } from './skip'
 
 /**
  * The real Electron app: window, preload, IPC, native menu accelerators and the
  * file services behind them. Only the OS dialogs are answered by the test.
  */
-
-const SKIPPED =
-  'Electron suite skipped: the Electron binary is not installed (npm could not download it here). ' +
-  'Run `node node_modules/electron/install.js` where the network allows.'
-
-const hasElectron = electronBinary() !== null
-if (!hasElectron) console.log(SKIPPED)
 
 const mainEntry = resolve(__dirname, '../out/main/index.js')
 
@@ -35,10 +28,10 @@ const test = base.extend<Fixtures>({
     await use(dir)
     await rm(dir, { recursive: true, force: true })
   },
-  // eslint-disable-next-line no-empty-pattern -- as above
-  app: async ({}, use) => {
+  app: async ({ folder }, use) => {
     if (!existsSync(mainEntry)) throw new Error(`${mainEntry} is missing: run \`npm run build\` first.`)
-    const app = await electron.launch({ args: [mainEntry], env: builtAppEnv() })
+    // Its own profile, so the recent list and window places of the user's real Orgboard stay untouched.
+    const app = await electron.launch({ args: [mainEntry, `--user-data-dir=${join(folder, 'profile')}`], env: builtAppEnv() })
     await use(app)
     // Quitting asks the renderer about unsaved changes: answer "Don't Save" so a failed test cannot hang here.
     await app.evaluate(({ dialog }) => {
@@ -107,7 +100,23 @@ test('keeps the renderer sandboxed, with boardApi as its only bridge', async ({ 
   expect(bridge).toEqual({
     require: 'undefined',
     process: 'undefined',
-    api: ['closeWindow', 'confirmDiscard', 'newBoard', 'on', 'openBoard', 'saveBoard', 'setWindowState']
+    api: [
+      'clearRecent',
+      'closeWindow',
+      'confirmDiscard',
+      'listRecent',
+      'newBoard',
+      'newWindow',
+      'on',
+      'openBoard',
+      'openDroppedFile',
+      'openPath',
+      'openRecent',
+      'removeRecent',
+      'rendererReady',
+      'saveBoard',
+      'setWindowState'
+    ]
   })
 })
 

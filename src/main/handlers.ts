@@ -1,6 +1,8 @@
-import type { BoardApiMethods, DiscardAnswer, OpenOutcome, SaveOutcome, WindowState } from '../shared/api'
+import type { BoardApiEvents, BoardApiMethods, DiscardAnswer, OpenOutcome, RecentBoard, SaveOutcome, WindowState } from '../shared/api'
 import { boardNameFromPath } from '../shared/api'
 import type { Board } from '../shared/board'
+import type { RecentBoards } from './desktop/recentBoards'
+import { hasBoardExtension, isPlausiblePath } from './desktop/paths'
 import { readBoardFile, writeBoardFile } from './files/boardFiles'
 
 /** What the handlers need from the windowing system; Electron in the app, scripted answers in tests. */
@@ -10,26 +12,107 @@ export interface WindowHost {
   confirmDiscard(name: string): Promise<DiscardAnswer>
   setWindowState(state: WindowState & { path: string | null }): void
   close(): void
+  /** Sends an event to this window's renderer. */
+  send<E extends keyof BoardApiEvents>(event: E, payload: BoardApiEvents[E]): void
+  /** Another window shows this board: it comes to the front, and the answer is true. */
+  showElsewhere(path: string): boolean
+  /** Opens another window with a new board. */
+  newWindow(): void
+}
+
+/** What all windows share. */
+export interface AppServices {
+  recent: RecentBoards
+}
+
+/** The renderer asked to open a path nobody gave it: a bug or a compromised renderer, never a user action. */
+export class RefusedPathError extends Error {
+  override name = 'RefusedPathError'
+}
+
+export type BoardHandlers = BoardApiMethods & {
+  /** The board file this window shows (null for a new board). */
+  currentPath(): string | null
+  /**
+   * Offers the window a file from outside (command line, OS, second launch,
+   * native Open Recent): the renderer gets an `openFile` event once it listens,
+   * and may then open exactly this path with openPath.
+   */
+  offerPath(path: string): void
+  /** Offered paths the renderer has not opened yet. */
+  offeredPaths(): string[]
+  /** The page is reloading or its renderer is gone: hold events until it says it is ready again. */
+  rendererGone(): void
 }
 
 /**
  * The handlers behind boardApi for one window. Plain Node: the Electron glue
  * registers them on ipcMain, the browser test harness calls them directly.
- * The window's file path lives here, so the renderer never names a path to write.
+ * The window's file path lives here, so the renderer never names a path to write,
+ * and it only opens paths that came from a dialog, main's offer, the recent list
+ * or a file the user dropped.
  */
-export function createBoardHandlers(host: WindowHost): BoardApiMethods & { currentPath(): string | null } {
+export function createBoardHandlers(host: WindowHost, services: AppServices): BoardHandlers {
   let path: string | null = null
+  /** Paths offered to this window and not opened yet. */
+  const offered = new Set<string>()
+  /** Offers waiting for the renderer to listen. */
+  const waiting: string[] = []
+  let rendererListening = false
+
+  const open = async (chosen: string): Promise<OpenOutcome> => {
+    if (host.showElsewhere(chosen)) return { status: 'elsewhere', path: chosen, name: boardNameFromPath(chosen) }
+    const result = await readBoardFile(chosen)
+    if (!result.ok) return { status: 'failed', path: chosen, message: result.message }
+    path = chosen
+    await services.recent.add(chosen)
+    return { status: 'opened', path: chosen, name: boardNameFromPath(chosen), board: result.board, notices: result.notices }
+  }
 
   return {
     currentPath: () => path,
 
+    offerPath(offer: string): void {
+      offered.add(offer)
+      if (rendererListening) host.send('openFile', { path: offer })
+      else waiting.push(offer)
+    },
+
+    offeredPaths: () => [...offered],
+
+    rendererGone(): void {
+      rendererListening = false
+    },
+
+    async rendererReady(): Promise<void> {
+      rendererListening = true
+      for (const offer of waiting.splice(0)) host.send('openFile', { path: offer })
+    },
+
     async openBoard(): Promise<OpenOutcome> {
       const chosen = await host.chooseOpenPath()
       if (!chosen) return { status: 'cancelled' }
-      const result = await readBoardFile(chosen)
-      if (!result.ok) return { status: 'failed', path: chosen, message: result.message }
-      path = chosen
-      return { status: 'opened', path: chosen, name: boardNameFromPath(chosen), board: result.board, notices: result.notices }
+      return open(chosen)
+    },
+
+    async openPath({ path: offer }): Promise<OpenOutcome> {
+      if (!offered.delete(offer)) throw new RefusedPathError('openPath: this path was not offered to this window')
+      return open(offer)
+    },
+
+    async openRecent({ path: recent }): Promise<OpenOutcome> {
+      if (!(await services.recent.has(recent))) throw new RefusedPathError('openRecent: this path is not in the recent boards list')
+      return open(recent)
+    },
+
+    async openDropped({ path: dropped }): Promise<OpenOutcome> {
+      // The path comes from the preload (webUtils.getPathForFile of a file the user dropped).
+      if (!isPlausiblePath(dropped, process.platform)) throw new RefusedPathError('openDropped: not an absolute file path')
+      if (!hasBoardExtension(dropped)) {
+        const name = dropped.split(/[\\/]/).pop() ?? dropped
+        return { status: 'failed', path: dropped, message: `Could not open "${name}": Orgboard opens board files (.orgboard).` }
+      }
+      return open(dropped)
     },
 
     async saveBoard({ board, saveAs }: { board: Board; saveAs: boolean }): Promise<SaveOutcome> {
@@ -42,6 +125,7 @@ export function createBoardHandlers(host: WindowHost): BoardApiMethods & { curre
       const result = await writeBoardFile(target, board)
       if (!result.ok) return { status: 'failed', path: target, message: result.message }
       path = target
+      await services.recent.add(target)
       return { status: 'saved', path: target, name: boardNameFromPath(target) }
     },
 
@@ -57,6 +141,22 @@ export function createBoardHandlers(host: WindowHost): BoardApiMethods & { curre
 
     async closeWindow(): Promise<void> {
       host.close()
+    },
+
+    listRecent: (): Promise<RecentBoard[]> => services.recent.list(),
+
+    async removeRecent({ path: entry }): Promise<RecentBoard[]> {
+      await services.recent.remove(entry)
+      return services.recent.list()
+    },
+
+    async clearRecent(): Promise<RecentBoard[]> {
+      await services.recent.clear()
+      return services.recent.list()
+    },
+
+    async newWindow(): Promise<void> {
+      host.newWindow()
     }
   }
 }

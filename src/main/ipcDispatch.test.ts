@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { BoardApiMethods } from '../shared/api'
 import { emptyBoard } from '../shared/board'
+import { MAX_PATH_LENGTH } from './desktop/paths'
 import { dispatch, InvalidArgumentError, MAX_NAME_LENGTH } from './ipcDispatch'
 
 function fakeHandlers() {
@@ -10,7 +11,15 @@ function fakeHandlers() {
     newBoard: vi.fn<BoardApiMethods['newBoard']>(async () => undefined),
     confirmDiscard: vi.fn<BoardApiMethods['confirmDiscard']>(async () => 'cancel'),
     setWindowState: vi.fn<BoardApiMethods['setWindowState']>(async () => undefined),
-    closeWindow: vi.fn<BoardApiMethods['closeWindow']>(async () => undefined)
+    closeWindow: vi.fn<BoardApiMethods['closeWindow']>(async () => undefined),
+    openPath: vi.fn<BoardApiMethods['openPath']>(async () => ({ status: 'cancelled' })),
+    openRecent: vi.fn<BoardApiMethods['openRecent']>(async () => ({ status: 'cancelled' })),
+    openDropped: vi.fn<BoardApiMethods['openDropped']>(async () => ({ status: 'cancelled' })),
+    listRecent: vi.fn<BoardApiMethods['listRecent']>(async () => []),
+    removeRecent: vi.fn<BoardApiMethods['removeRecent']>(async () => []),
+    clearRecent: vi.fn<BoardApiMethods['clearRecent']>(async () => []),
+    rendererReady: vi.fn<BoardApiMethods['rendererReady']>(async () => undefined),
+    newWindow: vi.fn<BoardApiMethods['newWindow']>(async () => undefined)
   } satisfies BoardApiMethods
 }
 
@@ -53,11 +62,36 @@ describe('dispatch', () => {
     ['confirmDiscard', { name: 'x'.repeat(MAX_NAME_LENGTH) }],
     ['setWindowState', { name: 'A' }],
     ['setWindowState', { name: 'A', edited: 'true' }],
-    ['setWindowState', { name: ['A'], edited: true }]
+    ['setWindowState', { name: ['A'], edited: true }],
+    ['openPath', '/boards/Harbour & Pine.orgboard'],
+    ['openPath', { path: 42 }],
+    ['openRecent', { path: '' }],
+    ['openDropped', { path: `/boards/${'x'.repeat(MAX_PATH_LENGTH)}.orgboard` }],
+    ['openDropped', { path: '/boards/map.orgboard\0.txt' }],
+    ['removeRecent', undefined],
+    ['listRecent', { path: '/boards/a.orgboard' }],
+    ['clearRecent', 'all'],
+    ['rendererReady', true],
+    ['newWindow', { board: 'x' }]
   ] as const)('refuses %s(%j) without calling the handler', (method, arg) => {
     const h = fakeHandlers()
     expect(() => dispatch[method](h, arg)).toThrow(InvalidArgumentError)
     expect(h[method]).not.toHaveBeenCalled()
+  })
+
+  it('passes a path through to the handler that decides whether it may be opened', async () => {
+    const h = fakeHandlers()
+    const path = '/home/facilitator/Harbour & Pine.orgboard'
+    await dispatch.openPath(h, { path, extra: true })
+    await dispatch.openRecent(h, { path })
+    await dispatch.openDropped(h, { path })
+    await dispatch.removeRecent(h, { path })
+    await dispatch.listRecent(h, undefined)
+    await dispatch.clearRecent(h, null)
+    await dispatch.rendererReady(h, undefined)
+    await dispatch.newWindow(h, undefined)
+    for (const method of ['openPath', 'openRecent', 'openDropped', 'removeRecent'] as const) expect(h[method]).toHaveBeenCalledWith({ path })
+    for (const method of ['listRecent', 'clearRecent', 'rendererReady', 'newWindow'] as const) expect(h[method]).toHaveBeenCalledOnce()
   })
 
   it('accepts a name just under the limit', async () => {

@@ -1,5 +1,6 @@
 import type { BoardApiMethods, WindowState } from '../shared/api'
 import type { Board } from '../shared/board'
+import { MAX_PATH_LENGTH } from './desktop/paths'
 
 /**
  * From an IPC argument (untrusted: whatever the renderer sent) to a call on one
@@ -34,6 +35,26 @@ export const dispatch: Dispatch = {
   closeWindow: (handlers, arg) => {
     expectNoArgument('closeWindow', arg)
     return handlers.closeWindow()
+  },
+  openPath: (handlers, arg) => handlers.openPath({ path: parsePath('openPath', arg) }),
+  openRecent: (handlers, arg) => handlers.openRecent({ path: parsePath('openRecent', arg) }),
+  openDropped: (handlers, arg) => handlers.openDropped({ path: parsePath('openDropped', arg) }),
+  listRecent: (handlers, arg) => {
+    expectNoArgument('listRecent', arg)
+    return handlers.listRecent()
+  },
+  removeRecent: (handlers, arg) => handlers.removeRecent({ path: parsePath('removeRecent', arg) }),
+  clearRecent: (handlers, arg) => {
+    expectNoArgument('clearRecent', arg)
+    return handlers.clearRecent()
+  },
+  rendererReady: (handlers, arg) => {
+    expectNoArgument('rendererReady', arg)
+    return handlers.rendererReady()
+  },
+  newWindow: (handlers, arg) => {
+    expectNoArgument('newWindow', arg)
+    return handlers.newWindow()
   }
 }
 
@@ -59,6 +80,16 @@ function parseName(method: string, arg: unknown): string {
   if (typeof name !== 'string') throw new InvalidArgumentError(`${method}: name must be a string`)
   if (name.length >= MAX_NAME_LENGTH) throw new InvalidArgumentError(`${method}: name must be under ${MAX_NAME_LENGTH} characters`)
   return name
+}
+
+/** Only the shape: each handler decides whether it may open the path (offered, recent, dropped). */
+function parsePath(method: string, arg: unknown): string {
+  if (!isRecord(arg)) throw new InvalidArgumentError(`${method} expects { path }`)
+  const { path } = arg
+  if (typeof path !== 'string' || path.length === 0) throw new InvalidArgumentError(`${method}: path must be a non-empty string`)
+  if (path.length > MAX_PATH_LENGTH) throw new InvalidArgumentError(`${method}: path must be at most ${MAX_PATH_LENGTH} characters`)
+  if (path.includes('\0')) throw new InvalidArgumentError(`${method}: path must not contain a NUL character`)
+  return path
 }
 
 function parseWindowState(arg: unknown): WindowState {

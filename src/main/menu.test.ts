@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { commands, type CommandSpec } from '../shared/commands'
-import { isTypingKey, menuTemplate, toAccelerator, type MenuOptions, type SendCommand } from './menu'
+import { isTypingKey, menuTemplate, toAccelerator, type DesktopMenu, type MenuOptions, type SendCommand } from './menu'
 
 type Item = MenuItemConstructorOptions
 
@@ -144,6 +144,76 @@ describe('menuTemplate', () => {
     const file = topMenu(menuTemplate(commands, linux, noop), 'File')
     const save = file.findIndex((i) => i.id === 'board.save')
     expect(file[save - 1]?.type).toBe('separator')
+  })
+})
+
+describe('menuTemplate with the desktop parts', () => {
+  const calls: string[] = []
+  const desktop: DesktopMenu = {
+    recent: [
+      { path: '/boards/Walls.orgboard', name: 'Walls', folder: '/boards', missing: false },
+      { path: '/usb/Gardens.orgboard', name: 'Gardens', folder: '/usb', missing: true }
+    ],
+    theme: 'dark',
+    openRecent: (path) => void calls.push(`open ${path}`),
+    clearRecent: () => void calls.push('clear'),
+    setTheme: (theme) => void calls.push(`theme ${theme}`),
+    showAbout: () => void calls.push('about'),
+    showLogFile: () => void calls.push('log')
+  }
+  const click = (item: Item | undefined): void => item?.click?.({} as never, undefined, {} as never)
+
+  it('puts Open Recent right below Open…, with missing boards greyed out and marked', () => {
+    calls.length = 0
+    const file = topMenu(menuTemplate(commands, linux, noop, desktop), 'File')
+    const open = file.findIndex((i) => i.id === 'board.open')
+    const recent = file[open + 1]
+    expect(recent?.label).toBe('Open Recent')
+    const items = submenu(recent)
+    expect(items.map((i) => i.label ?? i.type)).toEqual(['Walls', 'Gardens (missing)', 'separator', 'Clear Menu'])
+    expect(items.map((i) => i.enabled)).toEqual([true, false, undefined, true])
+    click(items[0])
+    click(items[3])
+    expect(calls).toEqual(['open /boards/Walls.orgboard', 'clear'])
+  })
+
+  it('says so when there are no recent boards', () => {
+    const items = submenu(itemFor(menuTemplate(commands, linux, noop, { ...desktop, recent: [] }), 'board.openRecent'))
+    expect(items.map((i) => [i.label, i.enabled])).toEqual([
+      ['No Recent Boards', false],
+      [undefined, undefined],
+      ['Clear Menu', false]
+    ])
+  })
+
+  it('has New Window in File with Ctrl/Cmd+Shift+N', () => {
+    const template = menuTemplate(commands, mac, noop, desktop)
+    expect(itemFor(template, 'window.new')).toMatchObject({ label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N' })
+    expect(topMenu(template, 'File')).toContain(itemFor(template, 'window.new'))
+  })
+
+  it('offers the theme in View, the current one checked', () => {
+    calls.length = 0
+    const template = menuTemplate(commands, linux, noop, desktop)
+    const themes = ['theme.system', 'theme.light', 'theme.dark'].map((id) => itemFor(template, id))
+    expect(themes.map((t) => [t.type, t.checked])).toEqual([
+      ['radio', false],
+      ['radio', false],
+      ['radio', true]
+    ])
+    click(themes[1])
+    expect(calls).toEqual(['theme light'])
+  })
+
+  it('shows our About dialog and the log file from Help; macOS keeps its native About panel', () => {
+    calls.length = 0
+    const linuxHelp = submenu(menuTemplate(commands, linux, noop, desktop).find((m) => m.role === 'help'))
+    expect(linuxHelp.map((i) => i.label)).toEqual(['About Orgboard', 'Show Log File'])
+    linuxHelp.forEach(click)
+    expect(calls).toEqual(['about', 'log'])
+    const macTemplate = menuTemplate(commands, mac, noop, desktop)
+    expect(submenu(macTemplate.find((m) => m.role === 'help')).map((i) => i.id)).toEqual(['app.showLog'])
+    expect(topMenu(macTemplate, 'Orgboard')[0]).toEqual({ role: 'about', label: 'About Orgboard' })
   })
 })
 

@@ -1,5 +1,7 @@
 import type { BaseWindow, MenuItemConstructorOptions } from 'electron'
+import type { RecentBoard } from '../shared/api'
 import { formatKeys, type CommandSpec } from '../shared/commands'
+import type { Theme } from './desktop/settings'
 
 /**
  * The native menu as a template, built from the command list in src/shared.
@@ -18,6 +20,20 @@ export interface MenuOptions {
 /** Runs a command in a window's renderer; `window` is the one the menu belongs to, if Electron knows it. */
 export type SendCommand = (commandId: string, window: BaseWindow | undefined) => void
 
+/** The parts of the menu that are the app's, not the board's: recent boards, theme, About, the log. */
+export interface DesktopMenu {
+  /** File > Open Recent, most recent first. */
+  recent: readonly RecentBoard[]
+  theme: Theme
+  openRecent(path: string, window: BaseWindow | undefined): void
+  clearRecent(): void
+  setTheme(theme: Theme): void
+  /** Windows and Linux: our About dialog (macOS has the native panel). */
+  showAbout(): void
+  /** Help > Show Log File: the log in the file manager, to attach to a bug report. */
+  showLogFile(): void
+}
+
 type Item = MenuItemConstructorOptions
 
 const commandMenus = [
@@ -29,13 +45,24 @@ const commandMenus = [
 
 const separator: Item = { type: 'separator' }
 
-export function menuTemplate(commands: readonly CommandSpec[], options: MenuOptions, send: SendCommand): Item[] {
+export function menuTemplate(commands: readonly CommandSpec[], options: MenuOptions, send: SendCommand, desktop?: DesktopMenu): Item[] {
   const mac = options.platform === 'darwin'
   const groupsOf = (menu: CommandSpec['menu']): Item[][] =>
-    commandGroups(commands.filter((c) => c.menu === menu)).map((group) => group.map((c) => commandItem(c, mac, send)))
+    commandGroups(commands.filter((c) => c.menu === menu)).map((group) =>
+      group.flatMap((c) => {
+        const item = commandItem(c, mac, send)
+        // Open Recent goes right below Open….
+        return c.id === 'board.open' && desktop ? [item, openRecentItem(desktop)] : [item]
+      })
+    )
   const [file, edit, insert, view] = commandMenus.map(({ menu }) => groupsOf(menu))
   const [firstEdit = [], ...otherEdit] = edit ?? []
-  const about: Item = { role: 'about', label: `About ${options.appName}` }
+  const aboutLabel = `About ${options.appName}`
+  const about: Item = desktop && !mac ? { id: 'app.about', label: aboutLabel, click: () => desktop.showAbout() } : { role: 'about', label: aboutLabel }
+  const help: Item[] = [
+    ...(mac ? [] : [about]),
+    ...(desktop ? [{ id: 'app.showLog', label: 'Show Log File', click: () => desktop.showLogFile() } satisfies Item] : [])
+  ]
 
   const template: Item[] = [
     ...(mac
@@ -65,14 +92,49 @@ export function menuTemplate(commands: readonly CommandSpec[], options: MenuOpti
       label: 'View',
       submenu: joinGroups([
         ...(view ?? []),
+        desktop ? [themeItem(desktop)] : [],
         [{ role: 'togglefullscreen' }],
         options.isPackaged ? [] : [{ role: 'toggleDevTools' }]
       ])
     },
     { role: 'windowMenu' },
-    { role: 'help', submenu: mac ? [] : [about] }
+    { role: 'help', submenu: help }
   ]
   return template
+}
+
+const themeLabels: Record<Theme, string> = { system: 'Use System Setting', light: 'Light', dark: 'Dark' }
+
+function themeItem(desktop: DesktopMenu): Item {
+  return {
+    label: 'Theme',
+    submenu: (Object.keys(themeLabels) as Theme[]).map((theme) => ({
+      id: `theme.${theme}`,
+      label: themeLabels[theme],
+      type: 'radio',
+      checked: desktop.theme === theme,
+      click: () => desktop.setTheme(theme)
+    }))
+  }
+}
+
+/** Missing boards are listed (greyed, marked) so the facilitator sees what moved; Open Recent in the board removes them. */
+function openRecentItem(desktop: DesktopMenu): Item {
+  const boards: Item[] = desktop.recent.map((board) => ({
+    label: board.missing ? `${board.name} (missing)` : board.name,
+    sublabel: board.folder,
+    toolTip: board.path,
+    enabled: !board.missing,
+    click: (_item, window) => desktop.openRecent(board.path, window)
+  }))
+  return {
+    id: 'board.openRecent',
+    label: 'Open Recent',
+    submenu: joinGroups([
+      boards.length ? boards : [{ label: 'No Recent Boards', enabled: false }],
+      [{ id: 'recent.clear', label: 'Clear Menu', enabled: boards.length > 0, click: () => desktop.clearRecent() }]
+    ])
+  }
 }
 
 /** "Mod+Shift+S" → "CmdOrCtrl+Shift+S". */

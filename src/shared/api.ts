@@ -12,6 +12,28 @@ export type OpenOutcome =
   | { status: 'cancelled' }
   | { status: 'opened'; path: string; name: string; board: Board; notices: string[] }
   | { status: 'failed'; path: string; message: string }
+  /** Another window already shows this board; it came to the front and this window keeps its own. */
+  | { status: 'elsewhere'; path: string; name: string }
+
+/** One entry of the recent boards list (File > Open Recent). */
+export interface RecentBoard {
+  path: string
+  /** The file name without `.orgboard`. */
+  name: string
+  /** The folder it is in, to tell boards with the same name apart. */
+  folder: string
+  /** The file is not there any more (moved, deleted, or on a disk that is not connected). */
+  missing: boolean
+}
+
+/**
+ * A file the user dropped on the window (a DOM File). Only the preload can turn
+ * it into a path (Electron's webUtils.getPathForFile), so the renderer never
+ * names a path for main to open.
+ */
+export interface DroppedFile {
+  readonly name: string
+}
 
 export type SaveOutcome =
   | { status: 'cancelled' }
@@ -41,6 +63,22 @@ export interface BoardApiMethods {
   setWindowState(state: WindowState): Promise<void>
   /** Closes the window once the renderer has dealt with unsaved changes. */
   closeWindow(): Promise<void>
+  /** Opens a path main offered this window with an `openFile` event (command line, OS, second launch, menu). */
+  openPath(args: { path: string }): Promise<OpenOutcome>
+  /** Opens a board from the recent list; refused for any other path. */
+  openRecent(args: { path: string }): Promise<OpenOutcome>
+  /** Main's side of openDroppedFile: the preload sends the dropped file's path. Not on the renderer's boardApi. */
+  openDropped(args: { path: string }): Promise<OpenOutcome>
+  /** The recent boards, most recent first, each checked on disk. */
+  listRecent(): Promise<RecentBoard[]>
+  /** Removes one entry from the recent list (the file is not touched); returns the new list. */
+  removeRecent(args: { path: string }): Promise<RecentBoard[]>
+  /** Empties the recent list; returns it (empty). */
+  clearRecent(): Promise<RecentBoard[]>
+  /** The renderer listens for events now: main sends what waited for it (a file to open). */
+  rendererReady(): Promise<void>
+  /** Opens another window with a new board. */
+  newWindow(): Promise<void>
 }
 
 export const invokeChannels = {
@@ -49,7 +87,15 @@ export const invokeChannels = {
   newBoard: 'orgboard:board:new',
   confirmDiscard: 'orgboard:dialog:confirmDiscard',
   setWindowState: 'orgboard:window:setState',
-  closeWindow: 'orgboard:window:close'
+  closeWindow: 'orgboard:window:close',
+  openPath: 'orgboard:board:openPath',
+  openRecent: 'orgboard:board:openRecent',
+  openDropped: 'orgboard:board:openDropped',
+  listRecent: 'orgboard:recent:list',
+  removeRecent: 'orgboard:recent:remove',
+  clearRecent: 'orgboard:recent:clear',
+  rendererReady: 'orgboard:window:ready',
+  newWindow: 'orgboard:window:new'
 } as const satisfies Record<keyof BoardApiMethods, `orgboard:${string}`>
 
 /** Messages from the main process to the renderer. */
@@ -58,31 +104,49 @@ export interface BoardApiEvents {
   command: string
   /** The user asked to close the window; the renderer answers with closeWindow() or not at all. */
   closeRequested: null
+  /** Main offers this window a board to open (after the unsaved-changes guard, with openPath). */
+  openFile: { path: string }
 }
 
 export const eventChannels = {
   command: 'orgboard:menu:command',
-  closeRequested: 'orgboard:window:closeRequested'
+  closeRequested: 'orgboard:window:closeRequested',
+  openFile: 'orgboard:board:openFile'
 } as const satisfies Record<keyof BoardApiEvents, `orgboard:${string}`>
 
 export type Unsubscribe = () => void
 
-export type BoardApi = BoardApiMethods & {
+/** What the renderer sees: the methods, except that a dropped file goes in as a File, never as a path. */
+export type BoardApi = Omit<BoardApiMethods, 'openDropped'> & {
+  /** Opens a board file the user dropped on the window. */
+  openDroppedFile(file: DroppedFile): Promise<OpenOutcome>
   on<E extends keyof BoardApiEvents>(event: E, listener: (payload: BoardApiEvents[E]) => void): Unsubscribe
 }
 
 export type Invoke = (channel: string, arg: unknown) => Promise<unknown>
 export type Listen = (channel: string, listener: (payload: unknown) => void) => Unsubscribe
+/** A dropped file's path on disk, or "" when it has none (Electron's webUtils.getPathForFile). */
+export type PathForFile = (file: DroppedFile) => string
 
 /** Builds boardApi from a transport: ipcRenderer in the preload, a Playwright binding in tests. */
-export function createBoardApi(invoke: Invoke, listen: Listen): BoardApi {
-  const methods = Object.fromEntries(
+export function createBoardApi(invoke: Invoke, listen: Listen, pathForFile: PathForFile): BoardApi {
+  const { openDropped: _mainOnly, ...methods } = Object.fromEntries(
     Object.entries(invokeChannels).map(([method, channel]) => [method, (arg?: unknown) => invoke(channel, arg)])
   ) as unknown as BoardApiMethods
   return {
     ...methods,
+    openDroppedFile: async (file) => {
+      const path = pathForFile(file)
+      if (!path) return { status: 'failed', path: '', message: notOnDiskMessage(file.name) }
+      return invoke(invokeChannels.openDropped, { path }) as Promise<OpenOutcome>
+    },
     on: (event, listener) => listen(eventChannels[event], listener as (payload: unknown) => void)
   }
+}
+
+/** A dropped "file" that is not on disk: dragged out of a browser or a mail, say. */
+export function notOnDiskMessage(name: string): string {
+  return `Could not open "${name}": it is not a file on this computer. Save it to a folder first, then drop it from there.`
 }
 
 /** A board's display name from its path: the file name without `.orgboard`. */

@@ -30,6 +30,7 @@ const insertKeys: Record<string, string> = {
 
 export const commands: readonly CommandSpec[] = [
   { id: 'board.new', title: 'New Board', menu: 'file', keys: ['Mod+N'] },
+  { id: 'window.new', title: 'New Window', menu: 'file', keys: ['Mod+Shift+N'] },
   { id: 'board.open', title: 'Open…', menu: 'file', keys: ['Mod+O'] },
   { id: 'board.save', title: 'Save', menu: 'file', keys: ['Mod+S'], separatorBefore: true },
   { id: 'board.saveAs', title: 'Save As…', menu: 'file', keys: ['Mod+Shift+S'] },

@@ -6,8 +6,10 @@ import { matchesKeys } from '../../shared/keys'
 import { confirmDiscard, runAction, type ActionContext } from './actions'
 import { Canvas } from './canvas/Canvas'
 import { EditorContext } from './editorContext'
+import { useFileDrop, useOpenRequests } from './fileOpening'
 import { isMac, isTyping } from './platform'
 import { EditorStore } from './state/editorStore'
+import { DropHint } from './ui/DropHint'
 import { EmptyHint } from './ui/EmptyHint'
 import { NoticeBar } from './ui/NoticeBar'
 import { Palette } from './ui/Palette'
@@ -64,10 +66,18 @@ function useWindowBridge(ctx: ActionContext): void {
 
   useEffect(() => {
     const offCommand = api.on('command', (id) => dispatch(id, ctx))
+    // Quitting asks again if an earlier quit was cancelled; one question at a time.
+    let asking = false
     const offClose = api.on('closeRequested', () => {
-      void confirmDiscard(ctx).then((ok) => {
-        if (ok) void api.closeWindow()
-      })
+      if (asking) return
+      asking = true
+      void confirmDiscard(ctx)
+        .then((ok) => {
+          if (ok) void api.closeWindow()
+        })
+        .finally(() => {
+          asking = false
+        })
     })
     return () => {
       offCommand()
@@ -81,6 +91,8 @@ export function App({ api }: { api: BoardApi }): React.JSX.Element {
   const ctx = useMemo<ActionContext>(() => ({ store: new EditorStore(), api, flow: null, canvas: null }), [api])
   useShortcuts(ctx)
   useWindowBridge(ctx)
+  useOpenRequests(ctx)
+  const dropping = useFileDrop(ctx)
   useEffect(() => {
     ctx.canvas = canvasRef.current
   }, [ctx])
@@ -96,6 +108,7 @@ export function App({ api }: { api: BoardApi }): React.JSX.Element {
               <NoticeBar />
               <Canvas />
               <EmptyHint />
+              {dropping && <DropHint />}
             </main>
             <SidePanel />
           </div>

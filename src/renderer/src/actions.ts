@@ -1,5 +1,5 @@
 import type { ReactFlowInstance } from '@xyflow/react'
-import type { BoardApi } from '../../shared/api'
+import type { BoardApi, DroppedFile, OpenOutcome } from '../../shared/api'
 import { emptyBoard } from '../../shared/board'
 import { commands } from '../../shared/commands'
 import { addCard, connectCards, makeCard, removeItems } from '../../shared/edits'
@@ -51,10 +51,9 @@ async function newBoard(ctx: ActionContext): Promise<void> {
   ctx.store.load(emptyBoard(), 'Untitled', false)
 }
 
-async function openBoard(ctx: ActionContext): Promise<void> {
-  if (!(await confirmDiscard(ctx))) return
-  const outcome = await ctx.api.openBoard()
-  if (outcome.status === 'cancelled') return
+/** Shows what came of opening a board: it, or why not. Cancelled, or already open in another window: nothing changes here. */
+function applyOpenOutcome(ctx: ActionContext, outcome: OpenOutcome): void {
+  if (outcome.status === 'cancelled' || outcome.status === 'elsewhere') return
   if (outcome.status === 'failed') {
     ctx.store.set({ notice: { tone: 'error', text: outcome.message } })
     return
@@ -62,6 +61,26 @@ async function openBoard(ctx: ActionContext): Promise<void> {
   ctx.store.load(outcome.board, outcome.name, true)
   ctx.store.set({ notice: outcome.notices.length ? { tone: 'info', text: outcome.notices.join(' ') } : null })
 }
+
+/** Every way of opening a board in this window: first the unsaved-changes guard, then main opens it. */
+async function openWith(ctx: ActionContext, open: () => Promise<OpenOutcome>): Promise<void> {
+  try {
+    if (!(await confirmDiscard(ctx))) return
+    applyOpenOutcome(ctx, await open())
+  } catch (err) {
+    ctx.store.set({ notice: { tone: 'error', text: `Could not open the board: ${err instanceof Error ? err.message : String(err)}` } })
+  }
+}
+
+const openBoard = (ctx: ActionContext): Promise<void> => openWith(ctx, () => ctx.api.openBoard())
+
+/** A board main offered this window (command line, double-click, second launch, the native Open Recent). */
+export const openOffered = (ctx: ActionContext, path: string): Promise<void> => openWith(ctx, () => ctx.api.openPath({ path }))
+
+export const openRecentBoard = (ctx: ActionContext, path: string): Promise<void> => openWith(ctx, () => ctx.api.openRecent({ path }))
+
+export const openDroppedFile = (ctx: ActionContext, file: DroppedFile): Promise<void> =>
+  openWith(ctx, () => ctx.api.openDroppedFile(file))
 
 /** The board point at the middle of the visible canvas. */
 function viewCenter(ctx: ActionContext): { x: number; y: number } {
@@ -92,6 +111,7 @@ const hasSelection = ({ store }: ActionContext): boolean => {
 const impls: Record<string, ActionImpl> = {
   'board.new': { run: newBoard },
   'board.open': { run: openBoard },
+  'window.new': { run: ({ api }) => api.newWindow() },
   'board.save': { run: (ctx) => saveBoard(ctx, false) },
   'board.saveAs': { run: (ctx) => saveBoard(ctx, true) },
   'edit.undo': { run: ({ store }) => store.undo(), isEnabled: ({ store }) => store.getState().history.past.length > 0 },

@@ -4,6 +4,7 @@ import { isActionEnabled, runAction } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { isMac } from '../platform'
 import { useEditor } from '../state/editorStore'
+import { RecentMenu } from './RecentMenu'
 
 const buttons = [
   { id: 'board.new', Icon: FilePlus2 },
@@ -41,7 +42,7 @@ export function TopBar(): React.JSX.Element {
           const spec = commandById(id)
           const key = spec?.keys?.[0]
           const label = `${spec?.title ?? id}${key ? ` (${formatKeys(key, isMac)})` : ''}`
-          return (
+          const button = (
             <button
               key={id}
               type="button"
@@ -54,6 +55,7 @@ export function TopBar(): React.JSX.Element {
               <Icon size={18} aria-hidden />
             </button>
           )
+          return id === 'board.open' ? [button, <RecentMenu key="recent" />] : button
         })}
       </div>
     </header>
