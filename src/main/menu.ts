@@ -1,5 +1,5 @@
 import type { BaseWindow, MenuItemConstructorOptions } from 'electron'
-import { formatKeys, type CommandSpec } from '../shared/commands'
+import { commandMenus, formatKeys, type CommandSpec } from '../shared/commands'
 
 /**
  * The native menu as a template, built from the command list in src/shared.
@@ -20,21 +20,13 @@ export type SendCommand = (commandId: string, window: BaseWindow | undefined) =>
 
 type Item = MenuItemConstructorOptions
 
-const commandMenus = [
-  { menu: 'file', label: 'File' },
-  { menu: 'edit', label: 'Edit' },
-  { menu: 'insert', label: 'Insert' },
-  { menu: 'view', label: 'View' }
-] as const satisfies readonly { menu: CommandSpec['menu']; label: string }[]
-
 const separator: Item = { type: 'separator' }
 
 export function menuTemplate(commands: readonly CommandSpec[], options: MenuOptions, send: SendCommand): Item[] {
   const mac = options.platform === 'darwin'
   const groupsOf = (menu: CommandSpec['menu']): Item[][] =>
     commandGroups(commands.filter((c) => c.menu === menu)).map((group) => group.map((c) => commandItem(c, mac, send)))
-  const [file, edit, insert, view] = commandMenus.map(({ menu }) => groupsOf(menu))
-  const [firstEdit = [], ...otherEdit] = edit ?? []
+  const [file, edit, arrange, insert, view] = commandMenus.map(({ menu }) => groupsOf(menu))
   const about: Item = { role: 'about', label: `About ${options.appName}` }
 
   const template: Item[] = [
@@ -55,11 +47,8 @@ export function menuTemplate(commands: readonly CommandSpec[], options: MenuOpti
       label: 'File',
       submenu: joinGroups([...(file ?? []), [{ role: 'close', label: 'Close Window' }], mac ? [] : [{ role: 'quit' }]])
     },
-    {
-      label: 'Edit',
-      // The clipboard roles keep Cut/Copy/Paste working in text fields (on macOS they only work through the menu).
-      submenu: joinGroups([firstEdit, [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }], ...otherEdit])
-    },
+    { label: 'Edit', submenu: joinGroups(edit ?? []) },
+    { label: 'Arrange', submenu: joinGroups(arrange ?? []) },
     { label: 'Insert', submenu: joinGroups(insert ?? []) },
     {
       label: 'View',
@@ -75,10 +64,13 @@ export function menuTemplate(commands: readonly CommandSpec[], options: MenuOpti
   return template
 }
 
-/** "Mod+Shift+S" → "CmdOrCtrl+Shift+S". */
+/** Electron's names for keys the command list names as the DOM does. */
+const acceleratorKeys: Record<string, string> = { Mod: 'CmdOrCtrl', ArrowLeft: 'Left', ArrowRight: 'Right', ArrowUp: 'Up', ArrowDown: 'Down' }
+
+/** "Mod+Shift+S" → "CmdOrCtrl+Shift+S", "Shift+ArrowLeft" → "Shift+Left". */
 export function toAccelerator(keys: string): string {
   const parts = keys.endsWith('++') ? [...keys.slice(0, -2).split('+'), 'Plus'] : keys.split('+')
-  return parts.map((part) => (part === 'Mod' ? 'CmdOrCtrl' : part)).join('+')
+  return parts.map((part) => acceleratorKeys[part] ?? part).join('+')
 }
 
 /**
@@ -91,15 +83,21 @@ export function isTypingKey(keys: string): boolean {
   return !modifiers.some((m) => ['Mod', 'Ctrl', 'Control', 'Alt', 'Option', 'Cmd', 'Command', 'Meta', 'Super'].includes(m))
 }
 
+/** On a Mac, Option with a letter or symbol types a character ("å"), so such a key is typing too. */
+function typesOnMac(keys: string): boolean {
+  const modifiers = keys.split('+').slice(0, -1)
+  return modifiers.includes('Alt') && modifiers.every((m) => m === 'Alt' || m === 'Shift')
+}
+
 function commandItem(command: CommandSpec, mac: boolean, send: SendCommand): Item {
-  const item: Item = {
-    id: command.id,
-    label: command.title,
-    click: (_menuItem, window) => send(command.id, window)
-  }
+  // The clipboard roles make Electron raise the page's own cut/copy/paste event, which
+  // the renderer answers for cards and text fields answer for text.
+  const item: Item = command.role
+    ? { id: command.id, label: command.title, role: command.role }
+    : { id: command.id, label: command.title, click: (_menuItem, window) => send(command.id, window) }
   const keys = command.keys?.[0]
   if (!keys) return item
-  if (!isTypingKey(keys)) return { ...item, accelerator: toAccelerator(keys) }
+  if (!isTypingKey(keys) && !(mac && typesOnMac(keys))) return { ...item, accelerator: toAccelerator(keys) }
   // Windows and Linux can show a key without registering it. macOS cannot
   // (registerAccelerator is ignored there), so it gets the key as a tooltip only.
   return mac
