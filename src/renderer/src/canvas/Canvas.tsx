@@ -17,11 +17,16 @@ import { connectCards, moveCards } from '../../../shared/edits'
 import { cardKind, isCardKind, relationKind } from '../../../shared/kinds'
 import { insertCard } from '../actions'
 import { useEditorContext } from '../editorContext'
+import { GRID } from '../prefs'
 import { useEditor, type Preview } from '../state/editorStore'
+import { kindColors, relationColorFor, useTheme, type Theme } from '../theme'
+import { ArrangeToolbar } from '../ui/ArrangeToolbar'
 import { CardNode, type CardNodeType } from './CardNode'
 import { RelationEdge, type RelationEdgeType } from './RelationEdge'
 
 const nodeTypes = { card: CardNode }
+const snapGrid: [number, number] = [GRID, GRID]
+const DOT = 1.5
 const edgeTypes = { relation: RelationEdge }
 export const PALETTE_MIME = 'application/x-orgboard-kind'
 
@@ -70,7 +75,7 @@ function useNodes(): CardNodeType[] {
   }, [cards, selected, editing, preview])
 }
 
-function toEdge(relation: Relation, selected: boolean): RelationEdgeType {
+function toEdge(relation: Relation, selected: boolean, theme: Theme): RelationEdgeType {
   const spec = relationKind(relation.kind)
   return {
     id: relation.id,
@@ -79,7 +84,7 @@ function toEdge(relation: Relation, selected: boolean): RelationEdgeType {
     type: 'relation',
     data: { relation },
     selected,
-    markerEnd: { type: MarkerType.ArrowClosed, color: spec.color, width: 16, height: 16 },
+    markerEnd: { type: MarkerType.ArrowClosed, color: relationColorFor(spec, theme), width: 16, height: 16 },
     ariaLabel: `Relation: ${spec.label}${relation.label ? `, ${relation.label}` : ''}`
   }
 }
@@ -91,7 +96,9 @@ export function Canvas(): React.JSX.Element {
   const relations = useEditor(store, (s) => s.history.present.relations)
   const selectedRelations = useEditor(store, (s) => s.selectedRelations)
   const nodes = useNodes()
-  const edges = useMemo(() => relations.map((r) => toEdge(r, selectedRelations.has(r.id))), [relations, selectedRelations])
+  const theme = useTheme(store)
+  const snapToGrid = useEditor(store, (s) => s.prefs.snapToGrid)
+  const edges = useMemo(() => relations.map((r) => toEdge(r, selectedRelations.has(r.id), theme)), [relations, selectedRelations, theme])
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CardNodeType>[]) => {
@@ -139,6 +146,16 @@ export function Canvas(): React.JSX.Element {
       const positions = new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]))
       store.change(dragged.length > 1 ? 'Move cards' : 'Move card', (board) => moveCards(board, positions))
       store.set({ preview: new Map() })
+    },
+    [store]
+  )
+
+  // A click (not a drag) on one card of a multi-selection selects just that card, as on other whiteboards;
+  // React Flow keeps the whole selection so that it can be dragged.
+  const onNodeClick = useCallback(
+    (e: React.MouseEvent, node: CardNodeType) => {
+      const { selectedCards } = store.getState()
+      if (!e.shiftKey && selectedCards.size > 1 && selectedCards.has(node.id)) store.select([node.id])
     },
     [store]
   )
@@ -192,6 +209,7 @@ export function Canvas(): React.JSX.Element {
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
+      onNodeClick={onNodeClick}
       onNodeDoubleClick={(_, node) => store.set({ editing: node.id })}
       onInit={(flow) => {
         ctx.flow = flow as unknown as typeof ctx.flow
@@ -200,6 +218,9 @@ export function Canvas(): React.JSX.Element {
       onDragOver={onDragOver}
       onDrop={onDrop}
       defaultViewport={initialViewport}
+      colorMode={theme}
+      snapToGrid={snapToGrid}
+      snapGrid={snapGrid}
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
       selectionKeyCode={null}
@@ -213,16 +234,18 @@ export function Canvas(): React.JSX.Element {
       maxZoom={4}
       onlyRenderVisibleElements
     >
-      <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} />
+      {/* The offset puts the dots on the snap grid's crossings (React Flow centres them between). */}
+      <Background variant={BackgroundVariant.Dots} gap={GRID} size={DOT} offset={DOT / 2 - GRID / 2} />
       <Controls showInteractive={false} position="bottom-left" />
       <MiniMap
         pannable
         zoomable
         position="bottom-right"
-        nodeColor={(n) => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).fill : '#ccc')}
-        nodeStrokeColor={(n) => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).color : '#999')}
+        nodeColor={(n) => (n.type === 'card' ? kindColors(cardKind((n as CardNodeType).data.card.kind), theme).fill : '#ccc')}
+        nodeStrokeColor={(n) => (n.type === 'card' ? kindColors(cardKind((n as CardNodeType).data.card.kind), theme).color : '#999')}
         nodeStrokeWidth={3}
       />
+      <ArrangeToolbar />
     </ReactFlow>
   )
 }

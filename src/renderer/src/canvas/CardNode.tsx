@@ -6,6 +6,7 @@ import { cardKind, type FieldSpec, type FieldValue } from '../../../shared/kinds
 import { newCardKey } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { kindIcons } from '../icons'
+import { kindColorVars } from '../theme'
 
 export type CardNodeData = { card: Card; editing: boolean }
 export type CardNodeType = Node<CardNodeData, 'card'>
@@ -59,6 +60,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
   const { card, editing } = data
   const { store } = useEditorContext()
   const spec = cardKind(card.kind)
+  const colors = kindColorVars(spec)
   const Icon = kindIcons[card.kind]
   const summary = spec.fields
     .filter((f) => f.onCard)
@@ -88,11 +90,11 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
         }}
       />
       {sides.map((side) => (
-        <Handle key={side} id={side} type="source" position={side} className="card__handle" style={{ '--accent': spec.color } as React.CSSProperties} />
+        <Handle key={side} id={side} type="source" position={side} className="card__handle" style={colors} />
       ))}
       <div
         className={`card card--${spec.shape}${spec.container ? ' card--container' : ''}`}
-        style={{ '--accent': spec.color, '--fill': spec.fill } as React.CSSProperties}
+        style={colors}
         data-kind={card.kind}
       >
         <div className="card__kind">

@@ -3,6 +3,7 @@ import { BaseEdge, EdgeLabelRenderer, getStraightPath, useInternalNode, type Edg
 import type { Relation } from '../../../shared/board'
 import { borderPoint, center, type Rect } from '../../../shared/geometry'
 import { relationKind } from '../../../shared/kinds'
+import { relationColor } from '../theme'
 
 export type RelationEdgeType = Edge<{ relation: Relation }, 'relation'>
 
@@ -33,13 +34,13 @@ export const RelationEdge = memo(function RelationEdge({ id, source, target, dat
         path={path}
         markerEnd={markerEnd}
         interactionWidth={16}
-        style={{ stroke: spec.color, strokeWidth: selected ? spec.width + 1.5 : spec.width, strokeDasharray: spec.dash || undefined }}
+        style={{ stroke: relationColor(spec), strokeWidth: selected ? spec.width + 1.5 : spec.width, strokeDasharray: spec.dash || undefined }}
       />
       {label && (
         <EdgeLabelRenderer>
           <div
             className={`relation-label${selected ? ' relation-label--selected' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: spec.color }}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: relationColor(spec) }}
           >
             {label}
           </div>
