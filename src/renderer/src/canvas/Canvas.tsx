@@ -3,7 +3,6 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
-  Controls,
   MarkerType,
   MiniMap,
   ReactFlow,
@@ -21,6 +20,7 @@ import { GRID } from '../prefs'
 import { useEditor, type Preview } from '../state/editorStore'
 import { kindColors, relationColorFor, useTheme, type Theme } from '../theme'
 import { ArrangeToolbar } from '../ui/ArrangeToolbar'
+import { ViewControls } from '../ui/ViewControls'
 import { CardNode, type CardNodeType } from './CardNode'
 import { RelationEdge, type RelationEdgeType } from './RelationEdge'
 
@@ -236,7 +236,7 @@ export function Canvas(): React.JSX.Element {
     >
       {/* The offset puts the dots on the snap grid's crossings (React Flow centres them between). */}
       <Background variant={BackgroundVariant.Dots} gap={GRID} size={DOT} offset={DOT / 2 - GRID / 2} />
-      <Controls showInteractive={false} position="bottom-left" />
+      <ViewControls />
       <MiniMap
         pannable
         zoomable
