@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, type BaseWindow, type WebContents } from 'electron'
+import { app, BrowserWindow, nativeTheme, type BaseWindow, type WebContents } from 'electron'
 import { eventChannels, type BoardApiMethods } from '../shared/api'
 import { createBoardHandlers } from './handlers'
 import type { RendererEntry } from './rendererEntry'
@@ -34,7 +34,8 @@ export function createBoardWindow(entry: RendererEntry): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Untitled — Orgboard',
-    backgroundColor: '#f6f7f9', // the renderer's --bg, so no flash before the first paint
+    // The renderer's --bg in the system's theme (the default), so no flash before the first paint.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#15181e' : '#f6f7f9',
     webPreferences: {
       preload: join(__dirname, '../preload/index.js'),
       contextIsolation: true,
