@@ -50,7 +50,7 @@ function useShortcuts(ctx: ActionContext): void {
           e.stopPropagation()
         }
         e.preventDefault()
-        dispatch(command.id, ctx, { repeat: e.repeat, key: true })
+        dispatch(command.id, ctx, { repeat: e.repeat })
         return
       }
     }

@@ -22,8 +22,6 @@ export interface ActionContext {
 /** How an action was started, for the few that care (a held-down key repeats a nudge). */
 export interface ActionTrigger {
   repeat?: boolean
-  /** Started by a key press (so a paste may land at the pointer), not from a menu or the palette. */
-  key?: boolean
 }
 
 export interface ActionImpl {

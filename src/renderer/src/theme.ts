@@ -40,10 +40,20 @@ export function useApplyTheme(store: EditorStore): Theme {
  * themselves (CSS light-dark()), so cards need not re-render when it changes.
  */
 export function kindColorVars(spec: CardKindSpec): React.CSSProperties {
-  return {
-    '--accent': `light-dark(${spec.color}, ${spec.dark.color})`,
-    '--fill': `light-dark(${spec.fill}, ${spec.dark.fill})`
-  } as React.CSSProperties
+  let vars = colorVars.get(spec)
+  if (!vars) {
+    vars = { '--accent': kindAccent(spec), '--fill': `light-dark(${spec.fill}, ${spec.dark.fill})` } as React.CSSProperties
+    colorVars.set(spec, vars)
+  }
+  return vars
+}
+
+/** One style object per kind, shared by all its cards (thousands on a big board). */
+const colorVars = new WeakMap<CardKindSpec, React.CSSProperties>()
+
+/** A kind's accent colour, switching with the theme (CSS light-dark()). */
+export function kindAccent(spec: CardKindSpec): string {
+  return `light-dark(${spec.color}, ${spec.dark.color})`
 }
 
 /** A relation's line colour, switching with the theme (CSS light-dark()). */

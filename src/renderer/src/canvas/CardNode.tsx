@@ -6,7 +6,7 @@ import { cardKind, type FieldSpec, type FieldValue } from '../../../shared/kinds
 import { newCardKey } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { kindIcons } from '../icons'
-import { kindColorVars } from '../theme'
+import { kindAccent, kindColorVars } from '../theme'
 
 export type CardNodeData = { card: Card; editing: boolean }
 export type CardNodeType = Node<CardNodeData, 'card'>
@@ -81,7 +81,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
         isVisible={selected && !editing}
         minWidth={spec.container ? 200 : 120}
         minHeight={spec.container ? 120 : 56}
-        color={spec.color}
+        color={kindAccent(spec)}
         onResizeEnd={(_, r) => {
           store.change('Resize', (board) =>
             resizeCard(board, card.id, { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) })
