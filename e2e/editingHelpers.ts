@@ -35,3 +35,22 @@ export async function dragOnBoard(page: Page, from: { x: number; y: number }, to
   await page.mouse.move(to.x, to.y, { steps: 5 })
   await page.mouse.up()
 }
+
+/** Waits until the viewport has stopped moving (a zoom or fit animates): the same transform for ten frames running. */
+export async function viewportSettled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = ''
+        let still = 0
+        const check = (): void => {
+          const now = document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? ''
+          still = now === last ? still + 1 : 0
+          last = now
+          if (still >= 10) resolve()
+          else requestAnimationFrame(check)
+        }
+        requestAnimationFrame(check)
+      })
+  )
+}

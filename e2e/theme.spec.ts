@@ -1,4 +1,5 @@
 import { addCard, card, expect, test } from './fixtures'
+import { viewportSettled } from './editingHelpers'
 import type { Page } from '@playwright/test'
 
 const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme)
@@ -72,10 +73,34 @@ test('a map in both themes, at 100% and fitted: screenshots to look at', async (
     await page.emulateMedia({ colorScheme: scheme })
     await expect.poll(() => theme(page)).toBe(scheme)
     await page.keyboard.press('Shift+1')
-    await page.waitForTimeout(400) // the fit animates; the screenshot is for a person to look at, not an assertion
+    await viewportSettled(page)
     await page.screenshot({ path: test.info().outputPath(`map-fit-${scheme}.png`) })
     await page.keyboard.press('Shift+0')
-    await page.waitForTimeout(300)
+    await viewportSettled(page)
     await page.screenshot({ path: test.info().outputPath(`map-100-${scheme}.png`) })
   }
+})
+
+test('with the mouse: the view buttons zoom, toggle snapping and cycle the theme', async ({ app }) => {
+  const { page } = app
+  await page.emulateMedia({ colorScheme: 'dark' })
+  const view = page.getByRole('toolbar', { name: 'View' })
+  const snap = view.getByRole('button', { name: 'Snap to Grid' })
+  await expect(snap).toHaveAttribute('aria-pressed', 'false')
+  await snap.click()
+  await expect(snap).toHaveAttribute('aria-pressed', 'true')
+
+  await expect.poll(() => theme(page)).toBe('dark')
+  await view.getByRole('button', { name: /^Theme: Follow System/ }).click()
+  await expect.poll(() => theme(page)).toBe('light')
+  await view.getByRole('button', { name: /^Theme: Light/ }).click()
+  await expect.poll(() => theme(page)).toBe('dark')
+  await page.emulateMedia({ colorScheme: 'light' })
+  await expect.poll(() => theme(page)).toBe('dark') // chosen, so the system no longer decides
+  await view.getByRole('button', { name: /^Theme: Dark/ }).click()
+  await expect.poll(() => theme(page)).toBe('light')
+
+  const zoom = async () => Number(/scale\(([\d.]+)\)/.exec((await page.locator('.react-flow__viewport').getAttribute('style')) ?? '')?.[1])
+  await view.getByRole('button', { name: 'Zoom In' }).click()
+  await expect.poll(zoom).toBeGreaterThan(1)
 })
