@@ -179,7 +179,7 @@ test('the theme follows the system: dark', async ({ app, folder }) => {
   await app.offerPath(await boardFile(folder, 'Harbour & Pine after dark'))
   await expectWholeBoard(app.page)
   const background = await app.page.evaluate(() => getComputedStyle(document.querySelector('.topbar') as Element).backgroundColor)
-  expect(background).toBe('rgb(26, 32, 41)')
+  expect(background).toBe('rgb(29, 33, 40)')
   await app.page.getByRole('button', { name: 'Open Recent' }).click()
   await app.page.screenshot({ path: join(shots, 'dark.png') })
   await app.page.emulateMedia({ colorScheme: 'light' })

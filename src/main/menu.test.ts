@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import { commands, type CommandSpec } from '../shared/commands'
+import { commandById, commands, type CommandSpec } from '../shared/commands'
 import { isTypingKey, menuTemplate, toAccelerator, type DesktopMenu, type MenuOptions, type SendCommand } from './menu'
 
 type Item = MenuItemConstructorOptions
@@ -35,6 +35,7 @@ describe('menuTemplate', () => {
     expect(menuTemplate(commands, linux, noop).map((m) => m.label ?? m.role)).toEqual([
       'File',
       'Edit',
+      'Arrange',
       'Insert',
       'View',
       'windowMenu',
@@ -44,6 +45,7 @@ describe('menuTemplate', () => {
       'Orgboard',
       'File',
       'Edit',
+      'Arrange',
       'Insert',
       'View',
       'windowMenu',
@@ -53,7 +55,7 @@ describe('menuTemplate', () => {
 
   it('lists every command once, in its menu, with its title', () => {
     const template = menuTemplate(commands, linux, noop)
-    const labels: Record<CommandSpec['menu'], string> = { file: 'File', edit: 'Edit', insert: 'Insert', view: 'View' }
+    const labels: Record<CommandSpec['menu'], string> = { file: 'File', edit: 'Edit', arrange: 'Arrange', insert: 'Insert', view: 'View' }
     for (const command of commands) {
       const item = itemFor(template, command.id)
       expect(item.label).toBe(command.title)
@@ -99,6 +101,34 @@ describe('menuTemplate', () => {
       const roles = topMenu(menuTemplate(commands, options, noop), 'Edit').map((i) => i.role)
       expect(roles).toEqual(expect.arrayContaining(['cut', 'copy', 'paste']))
     }
+  })
+
+  it('makes Cut, Copy and Paste role items: they raise the page’s clipboard events instead of sending a command', () => {
+    const send = vi.fn<SendCommand>()
+    const template = menuTemplate(commands, linux, send)
+    for (const [id, role, accelerator] of [
+      ['edit.cut', 'cut', 'CmdOrCtrl+X'],
+      ['edit.copy', 'copy', 'CmdOrCtrl+C'],
+      ['edit.paste', 'paste', 'CmdOrCtrl+V']
+    ] as const) {
+      expect(itemFor(template, id)).toMatchObject({ role, label: commandById(id)?.title, accelerator })
+      expect(itemFor(template, id).click).toBeUndefined()
+    }
+    expect(topMenu(template, 'Edit').filter((i) => i.role === 'copy')).toHaveLength(1)
+  })
+
+  it('shows arrow-key nudges by Electron’s key names, without claiming them from text fields', () => {
+    const template = menuTemplate(commands, linux, noop)
+    expect(itemFor(template, 'arrange.nudgeLeft')).toMatchObject({ accelerator: 'Left', registerAccelerator: false })
+    expect(itemFor(template, 'arrange.nudgeDownMore')).toMatchObject({ accelerator: 'Shift+Down', registerAccelerator: false })
+  })
+
+  it('leaves Option+letter to typing on a Mac (it types "å"), but registers Alt+letter elsewhere', () => {
+    expect(itemFor(menuTemplate(commands, linux, noop), 'arrange.alignLeft').accelerator).toBe('Alt+A')
+    const onMac = itemFor(menuTemplate(commands, mac, noop), 'arrange.alignLeft')
+    expect(onMac.accelerator).toBeUndefined()
+    expect(onMac.toolTip).toBe('Shortcut: ⌥A')
+    expect(itemFor(menuTemplate(commands, mac, noop), 'edit.duplicate').accelerator).toBe('CmdOrCtrl+D')
   })
 
   it('puts Quit in File except on macOS, where it is in the application menu', () => {
@@ -224,6 +254,8 @@ describe('toAccelerator', () => {
     expect(toAccelerator('Mod++')).toBe('CmdOrCtrl+Plus')
     expect(toAccelerator('Shift+1')).toBe('Shift+1')
     expect(toAccelerator('F2')).toBe('F2')
+    expect(toAccelerator('Shift+ArrowUp')).toBe('Shift+Up')
+    expect(toAccelerator("Mod+'")).toBe("CmdOrCtrl+'")
   })
 })
 

@@ -1,6 +1,6 @@
 import type { BaseWindow, MenuItemConstructorOptions } from 'electron'
 import type { RecentBoard } from '../shared/api'
-import { formatKeys, type CommandSpec } from '../shared/commands'
+import { commandMenus, formatKeys, type CommandSpec } from '../shared/commands'
 import type { Theme } from './desktop/settings'
 
 /**
@@ -36,13 +36,6 @@ export interface DesktopMenu {
 
 type Item = MenuItemConstructorOptions
 
-const commandMenus = [
-  { menu: 'file', label: 'File' },
-  { menu: 'edit', label: 'Edit' },
-  { menu: 'insert', label: 'Insert' },
-  { menu: 'view', label: 'View' }
-] as const satisfies readonly { menu: CommandSpec['menu']; label: string }[]
-
 const separator: Item = { type: 'separator' }
 
 export function menuTemplate(commands: readonly CommandSpec[], options: MenuOptions, send: SendCommand, desktop?: DesktopMenu): Item[] {
@@ -55,8 +48,7 @@ export function menuTemplate(commands: readonly CommandSpec[], options: MenuOpti
         return c.id === 'board.open' && desktop ? [item, openRecentItem(desktop)] : [item]
       })
     )
-  const [file, edit, insert, view] = commandMenus.map(({ menu }) => groupsOf(menu))
-  const [firstEdit = [], ...otherEdit] = edit ?? []
+  const [file, edit, arrange, insert, view] = commandMenus.map(({ menu }) => groupsOf(menu))
   const aboutLabel = `About ${options.appName}`
   const about: Item = desktop && !mac ? { id: 'app.about', label: aboutLabel, click: () => desktop.showAbout() } : { role: 'about', label: aboutLabel }
   const help: Item[] = [
@@ -82,11 +74,8 @@ export function menuTemplate(commands: readonly CommandSpec[], options: MenuOpti
       label: 'File',
       submenu: joinGroups([...(file ?? []), [{ role: 'close', label: 'Close Window' }], mac ? [] : [{ role: 'quit' }]])
     },
-    {
-      label: 'Edit',
-      // The clipboard roles keep Cut/Copy/Paste working in text fields (on macOS they only work through the menu).
-      submenu: joinGroups([firstEdit, [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }], ...otherEdit])
-    },
+    { label: 'Edit', submenu: joinGroups(edit ?? []) },
+    { label: 'Arrange', submenu: joinGroups(arrange ?? []) },
     { label: 'Insert', submenu: joinGroups(insert ?? []) },
     {
       label: 'View',
@@ -137,10 +126,13 @@ function openRecentItem(desktop: DesktopMenu): Item {
   }
 }
 
-/** "Mod+Shift+S" → "CmdOrCtrl+Shift+S". */
+/** Electron's names for keys the command list names as the DOM does. */
+const acceleratorKeys: Record<string, string> = { Mod: 'CmdOrCtrl', ArrowLeft: 'Left', ArrowRight: 'Right', ArrowUp: 'Up', ArrowDown: 'Down' }
+
+/** "Mod+Shift+S" → "CmdOrCtrl+Shift+S", "Shift+ArrowLeft" → "Shift+Left". */
 export function toAccelerator(keys: string): string {
   const parts = keys.endsWith('++') ? [...keys.slice(0, -2).split('+'), 'Plus'] : keys.split('+')
-  return parts.map((part) => (part === 'Mod' ? 'CmdOrCtrl' : part)).join('+')
+  return parts.map((part) => acceleratorKeys[part] ?? part).join('+')
 }
 
 /**
@@ -153,15 +145,21 @@ export function isTypingKey(keys: string): boolean {
   return !modifiers.some((m) => ['Mod', 'Ctrl', 'Control', 'Alt', 'Option', 'Cmd', 'Command', 'Meta', 'Super'].includes(m))
 }
 
+/** On a Mac, Option with a letter or symbol types a character ("å"), so such a key is typing too. */
+function typesOnMac(keys: string): boolean {
+  const modifiers = keys.split('+').slice(0, -1)
+  return modifiers.includes('Alt') && modifiers.every((m) => m === 'Alt' || m === 'Shift')
+}
+
 function commandItem(command: CommandSpec, mac: boolean, send: SendCommand): Item {
-  const item: Item = {
-    id: command.id,
-    label: command.title,
-    click: (_menuItem, window) => send(command.id, window)
-  }
+  // The clipboard roles make Electron raise the page's own cut/copy/paste event, which
+  // the renderer answers for cards and text fields answer for text.
+  const item: Item = command.role
+    ? { id: command.id, label: command.title, role: command.role }
+    : { id: command.id, label: command.title, click: (_menuItem, window) => send(command.id, window) }
   const keys = command.keys?.[0]
   if (!keys) return item
-  if (!isTypingKey(keys)) return { ...item, accelerator: toAccelerator(keys) }
+  if (!isTypingKey(keys) && !(mac && typesOnMac(keys))) return { ...item, accelerator: toAccelerator(keys) }
   // Windows and Linux can show a key without registering it. macOS cannot
   // (registerAccelerator is ignored there), so it gets the key as a tooltip only.
   return mac

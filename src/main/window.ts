@@ -73,8 +73,8 @@ export function createBoardWindow(offer?: string): BrowserWindow {
     minHeight: sizes.minHeight,
     show: false,
     title: 'Untitled — Orgboard',
-    // The renderer's --bg, so no flash before the first paint.
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#12161d' : '#f6f7f9',
+    // The renderer's --bg in the system's theme (the default), so no flash before the first paint.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#15181e' : '#f6f7f9',
     webPreferences: {
       preload: join(__dirname, '../preload/index.js'),
       contextIsolation: true,

@@ -33,6 +33,14 @@ export function addCard(board: Board, card: Card): void {
   assignContainers(board, [card.id])
 }
 
+/** Adds pasted or duplicated items: containers behind everything (as addCard), each group in its own order. */
+export function addItems(board: Board, cards: readonly Card[], relations: readonly Relation[]): void {
+  const containers = cards.filter((c) => cardKind(c.kind).container)
+  board.cards.unshift(...containers)
+  board.cards.push(...cards.filter((c) => !cardKind(c.kind).container))
+  board.relations.push(...relations)
+}
+
 export function moveCards(board: Board, positions: ReadonlyMap<string, { x: number; y: number }>): void {
   for (const card of board.cards) {
     const to = positions.get(card.id)

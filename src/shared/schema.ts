@@ -45,7 +45,8 @@ const fieldsByKind = new Map(
   ])
 )
 
-const cardSchema = z
+/** One card as the file format allows it; also checks pasted cards (clipboard.ts). */
+export const cardSchema = z
   .object({
     id,
     kind: z.string().refine(isCardKind, { message: 'is not a kind of card Orgboard knows' }),
@@ -69,7 +70,8 @@ const cardSchema = z
     }
   })
 
-const relationSchema = z.object({
+/** One relation, without the check that its ends exist (the board or fragment schema does that). */
+export const relationSchema = z.object({
   id,
   kind: z.enum(['dependsOn', 'blocks', 'drives', 'constrains', 'graduatesInto', 'relatesTo']),
   from: id,

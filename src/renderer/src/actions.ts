@@ -6,6 +6,7 @@ import { addCard, connectCards, makeCard, removeItems } from '../../shared/edits
 import { revisionOf } from '../../shared/history'
 import { cardKind, isCardKind, type CardKind } from '../../shared/kinds'
 import { freeSpot } from '../../shared/placement'
+import { editingActions } from './editingActions'
 import type { EditorStore } from './state/editorStore'
 
 export interface ActionContext {
@@ -14,11 +15,20 @@ export interface ActionContext {
   flow: ReactFlowInstance | null
   /** The canvas element, to find the middle of what the facilitator is looking at. */
   canvas: HTMLElement | null
+  /** Where the pointer is over the canvas (client pixels), or null when it is elsewhere: a paste lands there. */
+  pointer?: { x: number; y: number } | null
 }
 
-interface ActionImpl {
-  run(ctx: ActionContext): void | Promise<unknown>
+/** How an action was started, for the few that care (a held-down key repeats a nudge). */
+export interface ActionTrigger {
+  repeat?: boolean
+}
+
+export interface ActionImpl {
+  run(ctx: ActionContext, trigger?: ActionTrigger): void | Promise<unknown>
   isEnabled?(ctx: ActionContext): boolean
+  /** For toggles and choices (snap to grid, theme): whether it is on now. */
+  isChecked?(ctx: ActionContext): boolean
 }
 
 /** Saves to the board's file (or asks where); true once the board is on disk. */
@@ -145,7 +155,8 @@ const impls: Record<string, ActionImpl> = {
   'edit.selectAll': { run: ({ store }) => store.select(store.board.cards.map((c) => c.id), store.board.relations.map((r) => r.id)) },
   'view.zoomIn': { run: ({ flow }) => flow?.zoomIn({ duration: 150 }) },
   'view.zoomOut': { run: ({ flow }) => flow?.zoomOut({ duration: 150 }) },
-  'view.fit': { run: ({ flow }) => flow?.fitView({ duration: 200, padding: 0.15 }) }
+  'view.fit': { run: ({ flow }) => flow?.fitView({ duration: 200, padding: 0.15 }) },
+  ...editingActions
 }
 
 function implFor(id: string): ActionImpl | undefined {
@@ -159,12 +170,16 @@ export function isActionEnabled(id: string, ctx: ActionContext): boolean {
   return !!impl && (impl.isEnabled?.(ctx) ?? true)
 }
 
+export function isActionChecked(id: string, ctx: ActionContext): boolean | undefined {
+  return implFor(id)?.isChecked?.(ctx)
+}
+
 /** Runs the action with this id, from a menu, a key or a button alike. */
-export async function runAction(id: string, ctx: ActionContext): Promise<void> {
+export async function runAction(id: string, ctx: ActionContext, trigger?: ActionTrigger): Promise<void> {
   const impl = implFor(id)
   if (!impl || !(impl.isEnabled?.(ctx) ?? true)) return
   try {
-    await impl.run(ctx)
+    await impl.run(ctx, trigger)
   } catch (err) {
     ctx.store.set({ notice: { tone: 'error', text: `${id} failed: ${err instanceof Error ? err.message : String(err)}` } })
   }

@@ -3,7 +3,6 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
-  Controls,
   MarkerType,
   MiniMap,
   ReactFlow,
@@ -17,11 +16,17 @@ import { connectCards, moveCardsIntoPlace, positionsWithContents } from '../../.
 import { cardKind, isCardKind, relationKind } from '../../../shared/kinds'
 import { insertCard } from '../actions'
 import { useEditorContext } from '../editorContext'
+import { GRID } from '../prefs'
 import { useEditor, type Preview } from '../state/editorStore'
+import { kindColors, relationColorFor, useTheme, type Theme } from '../theme'
+import { ArrangeToolbar } from '../ui/ArrangeToolbar'
+import { ViewControls } from '../ui/ViewControls'
 import { CardNode, type CardNodeType } from './CardNode'
 import { RelationEdge, type RelationEdgeType } from './RelationEdge'
 
 const nodeTypes = { card: CardNode }
+const snapGrid: [number, number] = [GRID, GRID]
+const DOT = 1.5
 const edgeTypes = { relation: RelationEdge }
 export const PALETTE_MIME = 'application/x-orgboard-kind'
 
@@ -77,7 +82,7 @@ function useNodes(): CardNodeType[] {
   }, [cards, selected, editing, preview])
 }
 
-function toEdge(relation: Relation, selected: boolean): RelationEdgeType {
+function toEdge(relation: Relation, selected: boolean, theme: Theme): RelationEdgeType {
   const spec = relationKind(relation.kind)
   return {
     id: relation.id,
@@ -86,7 +91,7 @@ function toEdge(relation: Relation, selected: boolean): RelationEdgeType {
     type: 'relation',
     data: { relation },
     selected,
-    markerEnd: { type: MarkerType.ArrowClosed, color: spec.color, width: 16, height: 16 },
+    markerEnd: { type: MarkerType.ArrowClosed, color: relationColorFor(spec, theme), width: 16, height: 16 },
     ariaLabel: `Relation: ${spec.label}${relation.label ? `, ${relation.label}` : ''}`
   }
 }
@@ -98,7 +103,9 @@ export function Canvas(): React.JSX.Element {
   const relations = useEditor(store, (s) => s.history.present.relations)
   const selectedRelations = useEditor(store, (s) => s.selectedRelations)
   const nodes = useNodes()
-  const edges = useMemo(() => relations.map((r) => toEdge(r, selectedRelations.has(r.id))), [relations, selectedRelations])
+  const theme = useTheme(store)
+  const snapToGrid = useEditor(store, (s) => s.prefs.snapToGrid)
+  const edges = useMemo(() => relations.map((r) => toEdge(r, selectedRelations.has(r.id), theme)), [relations, selectedRelations, theme])
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CardNodeType>[]) => {
@@ -155,6 +162,16 @@ export function Canvas(): React.JSX.Element {
     [store]
   )
 
+  // A click (not a drag) on one card of a multi-selection selects just that card, as on other whiteboards;
+  // React Flow keeps the whole selection so that it can be dragged.
+  const onNodeClick = useCallback(
+    (e: React.MouseEvent, node: CardNodeType) => {
+      const { selectedCards } = store.getState()
+      if (!e.shiftKey && selectedCards.size > 1 && selectedCards.has(node.id)) store.select([node.id])
+    },
+    [store]
+  )
+
   const onConnect: OnConnect = useCallback(
     ({ source, target }) => store.change('Connect', (board) => void connectCards(board, source, target)),
     [store]
@@ -204,6 +221,7 @@ export function Canvas(): React.JSX.Element {
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
+      onNodeClick={onNodeClick}
       onNodeDoubleClick={(_, node) => store.set({ editing: node.id })}
       onInit={(flow) => {
         ctx.flow = flow as unknown as typeof ctx.flow
@@ -212,6 +230,9 @@ export function Canvas(): React.JSX.Element {
       onDragOver={onDragOver}
       onDrop={onDrop}
       defaultViewport={initialViewport}
+      colorMode={theme}
+      snapToGrid={snapToGrid}
+      snapGrid={snapGrid}
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
       selectionKeyCode={null}
@@ -225,16 +246,18 @@ export function Canvas(): React.JSX.Element {
       maxZoom={4}
       onlyRenderVisibleElements
     >
-      <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} />
-      <Controls showInteractive={false} position="bottom-left" />
+      {/* The offset puts the dots on the snap grid's crossings (React Flow centres them between). */}
+      <Background variant={BackgroundVariant.Dots} gap={GRID} size={DOT} offset={DOT / 2 - GRID / 2} />
+      <ViewControls />
       <MiniMap
         pannable
         zoomable
         position="bottom-right"
-        nodeColor={(n) => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).fill : '#ccc')}
-        nodeStrokeColor={(n) => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).color : '#999')}
+        nodeColor={(n) => (n.type === 'card' ? kindColors(cardKind((n as CardNodeType).data.card.kind), theme).fill : '#ccc')}
+        nodeStrokeColor={(n) => (n.type === 'card' ? kindColors(cardKind((n as CardNodeType).data.card.kind), theme).color : '#999')}
         nodeStrokeWidth={3}
       />
+      <ArrangeToolbar />
     </ReactFlow>
   )
 }

@@ -3,6 +3,7 @@ import type { Draft } from 'immer'
 import type { Board, Viewport } from '../../../shared/board'
 import { emptyBoard } from '../../../shared/board'
 import { createHistory, record, redo, revisionOf, undo, type History } from '../../../shared/history'
+import { defaultPrefs, type Prefs } from '../prefs'
 
 export interface Notice {
   tone: 'error' | 'info'
@@ -16,6 +17,9 @@ export interface Preview {
   width?: number
   height?: number
 }
+
+/** A panel over the canvas that takes the keyboard: the find bar, command palette or shortcut sheet. */
+export type Overlay = 'find' | 'palette' | 'shortcuts'
 
 export interface EditorState {
   history: History<Board>
@@ -36,11 +40,14 @@ export interface EditorState {
   notice: Notice | null
   /** Which side panel is showing (see panels.ts). */
   panel: string
+  /** View preferences (theme, snap to grid), saved per computer; see prefs.ts. */
+  prefs: Prefs
+  overlay: Overlay | null
 }
 
 const none: ReadonlySet<string> = new Set()
 
-function initialState(): EditorState {
+function initialState(prefs: Prefs): EditorState {
   const board = emptyBoard()
   return {
     history: createHistory(board),
@@ -54,7 +61,9 @@ function initialState(): EditorState {
     editing: null,
     preview: new Map(),
     notice: null,
-    panel: 'inspector'
+    panel: 'inspector',
+    prefs,
+    overlay: null
   }
 }
 
@@ -62,8 +71,12 @@ type Listener = () => void
 
 /** The one document store: the board with its history, plus view state that never enters history. */
 export class EditorStore {
-  private state: EditorState = initialState()
+  private state: EditorState
   private listeners = new Set<Listener>()
+
+  constructor(prefs: Prefs = defaultPrefs) {
+    this.state = initialState(prefs)
+  }
 
   getState = (): EditorState => this.state
 

@@ -1,4 +1,4 @@
-import { FilePlus2, FolderOpen, Redo2, Save, Undo2 } from 'lucide-react'
+import { Command, FilePlus2, FolderOpen, Keyboard, Redo2, Save, Search, Undo2 } from 'lucide-react'
 import { commandById, formatKeys } from '../../../shared/commands'
 import { isActionEnabled, runAction } from '../actions'
 import { useEditorContext } from '../editorContext'
@@ -11,7 +11,10 @@ const buttons = [
   { id: 'board.open', Icon: FolderOpen },
   { id: 'board.save', Icon: Save },
   { id: 'edit.undo', Icon: Undo2 },
-  { id: 'edit.redo', Icon: Redo2 }
+  { id: 'edit.redo', Icon: Redo2 },
+  { id: 'edit.find', Icon: Search },
+  { id: 'view.commandPalette', Icon: Command },
+  { id: 'view.shortcuts', Icon: Keyboard }
 ] as const
 
 /** The board's name with its unsaved marker, and the actions a facilitator reaches for most. */
