@@ -116,6 +116,22 @@ describe('reading the clipboard', () => {
 })
 
 describe('placing a fragment', () => {
+  it('a copied garden keeps its copied seedlings; a seedling copied alone leaves its garden behind', () => {
+    const board = harbourAndPine()
+    const garden = { ...makeCard('garden', { x: 480, y: 60 }, 'AI in operations'), id: 'garden', width: 600, height: 400 }
+    board.cards.unshift(garden)
+    board.cards.forEach((c) => c.id === 'delay' && (c.container = 'garden'))
+    const ids = counter()
+    const both = instantiateFragment(fragmentFrom(board, ['garden', 'delay']), { dx: 900, dy: 0 }, ids)
+    const [newGarden, newSeedling] = both.cards
+    expect(newSeedling?.container).toBe(newGarden?.id)
+
+    const alone = instantiateFragment(fragmentFrom(board, ['delay']), { dx: 900, dy: 0 }, ids)
+    expect(alone.cards[0]?.container).toBeUndefined()
+    board.cards.push(...both.cards, ...alone.cards)
+    expect(boardSchema.safeParse(board).success).toBe(true)
+  })
+
   it('gives every card and relation a fresh id and re-points relations to the copies', () => {
     const board = harbourAndPine()
     const fragment = fragmentFrom(board, ['dwh', 'delay', 'wall'])

@@ -134,10 +134,14 @@ export function instantiateFragment(
   makeId: MakeId
 ): { cards: Card[]; relations: Relation[] } {
   const ids = new Map<string, string>()
+  for (const card of fragment.cards) ids.set(card.id, makeId('card'))
   const cards = fragment.cards.map((card): Card => {
-    const id = makeId('card')
-    ids.set(card.id, id)
-    return { ...structuredClone(card), id, x: Math.round(card.x + offset.dx), y: Math.round(card.y + offset.dy) }
+    const copy: Card = { ...structuredClone(card), id: ids.get(card.id) as string, x: Math.round(card.x + offset.dx), y: Math.round(card.y + offset.dy) }
+    // A copied frame keeps its copied cards; a card copied without its frame lands on the open board.
+    const container = card.container === undefined ? undefined : ids.get(card.container)
+    if (container) copy.container = container
+    else delete copy.container
+    return copy
   })
   const relations: Relation[] = []
   for (const rel of fragment.relations) {

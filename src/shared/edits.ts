@@ -39,6 +39,8 @@ export function addItems(board: Board, cards: readonly Card[], relations: readon
   board.cards.unshift(...containers)
   board.cards.push(...cards.filter((c) => !cardKind(c.kind).container))
   board.relations.push(...relations)
+  // Pasted where a frame or garden is, they belong to it, as if dropped there.
+  assignContainers(board, cards.filter((c) => c.container === undefined).map((c) => c.id))
 }
 
 export function moveCards(board: Board, positions: ReadonlyMap<string, { x: number; y: number }>): void {

@@ -1,6 +1,6 @@
 import { align, distribute, nudgeDelta, translate, type AlignEdge, type Axis, type Direction } from '../../shared/arrange'
 import type { Card } from '../../shared/board'
-import { moveCards } from '../../shared/edits'
+import { moveCardsIntoPlace } from '../../shared/edits'
 import { boundsOf } from '../../shared/geometry'
 import type { ActionContext, ActionImpl } from './actions'
 import { copyToSystemClipboard, duplicateSelection, pasteFromSystemClipboard } from './clipboardActions'
@@ -25,14 +25,14 @@ const atLeast =
 
 function alignAction(edge: AlignEdge, label: string): ActionImpl {
   return {
-    run: (ctx) => ctx.store.change(label, (board) => moveCards(board, align(selectedCards(ctx), edge))),
+    run: (ctx) => ctx.store.change(label, (board) => moveCardsIntoPlace(board, align(selectedCards(ctx), edge))),
     isEnabled: atLeast(2)
   }
 }
 
 function distributeAction(axis: Axis, label: string): ActionImpl {
   return {
-    run: (ctx) => ctx.store.change(label, (board) => moveCards(board, distribute(selectedCards(ctx), axis))),
+    run: (ctx) => ctx.store.change(label, (board) => moveCardsIntoPlace(board, distribute(selectedCards(ctx), axis))),
     isEnabled: atLeast(3)
   }
 }
@@ -49,7 +49,7 @@ function nudgeAction(direction: Direction, large: boolean): ActionImpl {
       if (!bounds) return
       const grid = large && ctx.store.getState().prefs.snapToGrid ? GRID : undefined
       const delta = nudgeDelta(bounds, direction, large ? 10 : 1, grid)
-      ctx.store.change('Nudge', (board) => moveCards(board, translate(cards, delta)), `nudge:${nudgePress}`)
+      ctx.store.change('Nudge', (board) => moveCardsIntoPlace(board, translate(cards, delta)), `nudge:${nudgePress}`)
     },
     isEnabled: atLeast(1)
   }
