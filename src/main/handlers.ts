@@ -1,7 +1,8 @@
-import type { BoardApiMethods, DiscardAnswer, OpenOutcome, SaveOutcome, WindowState } from '../shared/api'
+import type { BoardApiMethods, DiscardAnswer, OpenOutcome, SaveOutcome, TemplateList, TemplateOutcome, WindowState } from '../shared/api'
 import { boardNameFromPath } from '../shared/api'
 import type { Board } from '../shared/board'
 import { readBoardFile, writeBoardFile } from './files/boardFiles'
+import { listTemplates, readTemplate } from './files/templates'
 
 /** What the handlers need from the windowing system; Electron in the app, scripted answers in tests. */
 export interface WindowHost {
@@ -12,13 +13,20 @@ export interface WindowHost {
   close(): void
 }
 
+export interface HandlerOptions {
+  /** The folder of shipped templates (resources/templates); without it there are none to offer. */
+  templatesDir?: string
+}
+
 /**
  * The handlers behind boardApi for one window. Plain Node: the Electron glue
  * registers them on ipcMain, the browser test harness calls them directly.
  * The window's file path lives here, so the renderer never names a path to write.
  */
-export function createBoardHandlers(host: WindowHost): BoardApiMethods & { currentPath(): string | null } {
+export function createBoardHandlers(host: WindowHost, options: HandlerOptions = {}): BoardApiMethods & { currentPath(): string | null } {
   let path: string | null = null
+  /** What Save suggests for a board without a file: the template's name, once one was opened. */
+  let untitledName = 'Untitled'
 
   return {
     currentPath: () => path,
@@ -35,7 +43,7 @@ export function createBoardHandlers(host: WindowHost): BoardApiMethods & { curre
     async saveBoard({ board, saveAs }: { board: Board; saveAs: boolean }): Promise<SaveOutcome> {
       let target = saveAs ? null : path
       if (!target) {
-        target = await host.chooseSavePath(path ? boardNameFromPath(path) : 'Untitled')
+        target = await host.chooseSavePath(path ? boardNameFromPath(path) : untitledName)
         if (!target) return { status: 'cancelled' }
         if (!/\.orgboard$/i.test(target)) target += '.orgboard'
       }
@@ -47,6 +55,7 @@ export function createBoardHandlers(host: WindowHost): BoardApiMethods & { curre
 
     async newBoard(): Promise<void> {
       path = null
+      untitledName = 'Untitled'
     },
 
     confirmDiscard: ({ name }) => host.confirmDiscard(name),
@@ -57,6 +66,22 @@ export function createBoardHandlers(host: WindowHost): BoardApiMethods & { curre
 
     async closeWindow(): Promise<void> {
       host.close()
+    },
+
+    async listTemplates(): Promise<TemplateList> {
+      if (!options.templatesDir) return { status: 'failed', message: 'This copy of Orgboard has no templates folder.' }
+      return listTemplates(options.templatesDir)
+    },
+
+    async openTemplate({ id }: { id: string }): Promise<TemplateOutcome> {
+      if (!options.templatesDir) return { status: 'failed', message: 'This copy of Orgboard has no templates folder.' }
+      const outcome = await readTemplate(options.templatesDir, id)
+      // The new board has no file: Save asks where, so the template itself is never written over.
+      if (outcome.status === 'opened') {
+        path = null
+        untitledName = outcome.name
+      }
+      return outcome
     }
   }
 }

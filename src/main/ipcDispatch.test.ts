@@ -10,7 +10,9 @@ function fakeHandlers() {
     newBoard: vi.fn<BoardApiMethods['newBoard']>(async () => undefined),
     confirmDiscard: vi.fn<BoardApiMethods['confirmDiscard']>(async () => 'cancel'),
     setWindowState: vi.fn<BoardApiMethods['setWindowState']>(async () => undefined),
-    closeWindow: vi.fn<BoardApiMethods['closeWindow']>(async () => undefined)
+    closeWindow: vi.fn<BoardApiMethods['closeWindow']>(async () => undefined),
+    listTemplates: vi.fn<BoardApiMethods['listTemplates']>(async () => ({ status: 'listed', templates: [], problems: [] })),
+    openTemplate: vi.fn<BoardApiMethods['openTemplate']>(async () => ({ status: 'failed', message: 'none' }))
   } satisfies BoardApiMethods
 }
 
@@ -24,6 +26,10 @@ describe('dispatch', () => {
     await dispatch.confirmDiscard(h, { name: 'Q3 planning' })
     await dispatch.setWindowState(h, { name: 'Q3 planning', edited: true })
     await dispatch.closeWindow(h, undefined)
+    await dispatch.listTemplates(h, undefined)
+    await dispatch.openTemplate(h, { id: 'dependency-path', path: '/etc/passwd' })
+    expect(h.listTemplates).toHaveBeenCalledOnce()
+    expect(h.openTemplate).toHaveBeenCalledWith({ id: 'dependency-path' })
     expect(h.openBoard).toHaveBeenCalledOnce()
     expect(h.saveBoard).toHaveBeenCalledWith({ board, saveAs: true })
     expect(h.newBoard).toHaveBeenCalledOnce()
@@ -53,7 +59,14 @@ describe('dispatch', () => {
     ['confirmDiscard', { name: 'x'.repeat(MAX_NAME_LENGTH) }],
     ['setWindowState', { name: 'A' }],
     ['setWindowState', { name: 'A', edited: 'true' }],
-    ['setWindowState', { name: ['A'], edited: true }]
+    ['setWindowState', { name: ['A'], edited: true }],
+    ['listTemplates', { id: 'blank' }],
+    ['openTemplate', undefined],
+    ['openTemplate', 'dependency-path'],
+    ['openTemplate', { id: '../../etc/passwd' }],
+    ['openTemplate', { id: '/tmp/board' }],
+    ['openTemplate', { id: 'Team-Context' }],
+    ['openTemplate', { id: 'x'.repeat(81) }]
   ] as const)('refuses %s(%j) without calling the handler', (method, arg) => {
     const h = fakeHandlers()
     expect(() => dispatch[method](h, arg)).toThrow(InvalidArgumentError)

@@ -62,7 +62,8 @@ export function createBoardWindow(entry: RendererEntry): BrowserWindow {
   }
   boardWindows.set(contentsId, {
     window,
-    handlers: createBoardHandlers(createWindowHost(window, closeForReal)),
+    // resources/ sits beside package.json: the project folder under electron-vite, app.asar once packaged.
+    handlers: createBoardHandlers(createWindowHost(window, closeForReal), { templatesDir: join(app.getAppPath(), 'resources', 'templates') }),
     isCloseConfirmed: () => closeConfirmed,
     requestClose
   })
