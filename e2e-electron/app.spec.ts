@@ -49,6 +49,9 @@ const test = base.extend<Fixtures>({
   page: async ({ app }, use) => {
     const page = await app.firstWindow()
     await page.waitForLoadState('domcontentloaded')
+    // The start screen greets every launch; Escape starts with a blank board.
+    await page.getByTestId('start-screen').waitFor()
+    await page.keyboard.press('Escape')
     await use(page)
   }
 })
@@ -84,6 +87,7 @@ test('adds a card, saves it with Mod+S, and opens it again', async ({ app, page,
 
   // A new board, then open the file again.
   await page.keyboard.press('ControlOrMeta+N')
+  await page.getByTestId('start-screen').getByRole('button', { name: /^Blank board/ }).click()
   await expect(nodes).toHaveCount(0)
   await app.evaluate(({ dialog }, path) => {
     dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [path] })
@@ -107,8 +111,16 @@ test('keeps the renderer sandboxed, with boardApi as its only bridge', async ({ 
   expect(bridge).toEqual({
     require: 'undefined',
     process: 'undefined',
-    api: ['closeWindow', 'confirmDiscard', 'newBoard', 'on', 'openBoard', 'saveBoard', 'setWindowState']
+    api: ['closeWindow', 'confirmDiscard', 'listTemplates', 'newBoard', 'on', 'openBoard', 'openTemplate', 'saveBoard', 'setWindowState']
   })
+})
+
+test('finds the shipped templates beside the app and starts a board from one', async ({ page }) => {
+  await page.keyboard.press('ControlOrMeta+N')
+  const start = page.getByTestId('start-screen')
+  await start.getByRole('button', { name: /^Dependency path/ }).click()
+  await expect(start).toHaveCount(0)
+  await expect(page.locator('.react-flow__node').filter({ hasText: 'Delay prediction model' })).toHaveCount(1)
 })
 
 function windowTitle(app: ElectronApplication): Promise<string> {

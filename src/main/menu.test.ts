@@ -37,6 +37,7 @@ describe('menuTemplate', () => {
       'Edit',
       'Insert',
       'View',
+      'Workshop',
       'windowMenu',
       'help'
     ])
@@ -46,6 +47,7 @@ describe('menuTemplate', () => {
       'Edit',
       'Insert',
       'View',
+      'Workshop',
       'windowMenu',
       'help'
     ])
@@ -53,7 +55,7 @@ describe('menuTemplate', () => {
 
   it('lists every command once, in its menu, with its title', () => {
     const template = menuTemplate(commands, linux, noop)
-    const labels: Record<CommandSpec['menu'], string> = { file: 'File', edit: 'Edit', insert: 'Insert', view: 'View' }
+    const labels: Record<CommandSpec['menu'], string> = { file: 'File', edit: 'Edit', insert: 'Insert', view: 'View', workshop: 'Workshop' }
     for (const command of commands) {
       const item = itemFor(template, command.id)
       expect(item.label).toBe(command.title)

@@ -24,7 +24,8 @@ const commandMenus = [
   { menu: 'file', label: 'File' },
   { menu: 'edit', label: 'Edit' },
   { menu: 'insert', label: 'Insert' },
-  { menu: 'view', label: 'View' }
+  { menu: 'view', label: 'View' },
+  { menu: 'workshop', label: 'Workshop' }
 ] as const satisfies readonly { menu: CommandSpec['menu']; label: string }[]
 
 const separator: Item = { type: 'separator' }
@@ -33,7 +34,7 @@ export function menuTemplate(commands: readonly CommandSpec[], options: MenuOpti
   const mac = options.platform === 'darwin'
   const groupsOf = (menu: CommandSpec['menu']): Item[][] =>
     commandGroups(commands.filter((c) => c.menu === menu)).map((group) => group.map((c) => commandItem(c, mac, send)))
-  const [file, edit, insert, view] = commandMenus.map(({ menu }) => groupsOf(menu))
+  const [file, edit, insert, view, workshop] = commandMenus.map(({ menu }) => groupsOf(menu))
   const [firstEdit = [], ...otherEdit] = edit ?? []
   const about: Item = { role: 'about', label: `About ${options.appName}` }
 
@@ -69,6 +70,7 @@ export function menuTemplate(commands: readonly CommandSpec[], options: MenuOpti
         options.isPackaged ? [] : [{ role: 'toggleDevTools' }]
       ])
     },
+    { label: 'Workshop', submenu: joinGroups(workshop ?? []) },
     { role: 'windowMenu' },
     { role: 'help', submenu: mac ? [] : [about] }
   ]

@@ -9,7 +9,7 @@ export interface CommandSpec {
   id: string
   title: string
   /** Where it sits in the native menu. */
-  menu: 'file' | 'edit' | 'insert' | 'view'
+  menu: 'file' | 'edit' | 'insert' | 'view' | 'workshop'
   /** Keys, e.g. "Mod+S" (Mod is Cmd on macOS, Ctrl elsewhere). The first one is shown. */
   keys?: readonly string[]
   /** Starts a new group in its menu. */
@@ -51,8 +51,25 @@ export const commands: readonly CommandSpec[] = [
   ),
   { id: 'view.zoomIn', title: 'Zoom In', menu: 'view', keys: ['Mod+='] },
   { id: 'view.zoomOut', title: 'Zoom Out', menu: 'view', keys: ['Mod+-'] },
-  { id: 'view.fit', title: 'Zoom to Fit', menu: 'view', keys: ['Shift+1'] }
+  { id: 'view.fit', title: 'Zoom to Fit', menu: 'view', keys: ['Shift+1'] },
+  ...workshopCommands()
 ]
+
+/** Running the session: timer, dot voting, presenting, checkpoints (see renderer facilitation/). */
+function workshopCommands(): CommandSpec[] {
+  return [
+    { id: 'workshop.timer', title: 'Show Timer', menu: 'workshop', keys: ['Mod+Shift+T'] },
+    { id: 'workshop.timerPause', title: 'Start or Pause Timer', menu: 'workshop' },
+    { id: 'workshop.timerAddMinute', title: 'Add a Minute', menu: 'workshop' },
+    { id: 'workshop.timerReset', title: 'Reset Timer', menu: 'workshop' },
+    { id: 'workshop.voting', title: 'Dot Voting…', menu: 'workshop', separatorBefore: true },
+    { id: 'workshop.nextVoter', title: 'Next Voter', menu: 'workshop' },
+    { id: 'workshop.revealVotes', title: 'Reveal Votes', menu: 'workshop' },
+    { id: 'workshop.present', title: 'Present', menu: 'workshop', keys: ['F5'], separatorBefore: true },
+    { id: 'workshop.checkpoint', title: 'Save Checkpoint…', menu: 'workshop', separatorBefore: true },
+    { id: 'workshop.compare', title: 'Compare Checkpoints', menu: 'workshop' }
+  ]
+}
 
 export function commandById(id: string): CommandSpec | undefined {
   return commands.find((c) => c.id === id)

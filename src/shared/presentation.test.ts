@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Card } from './board'
-import { bounds, presentationOrder } from './presentation'
+import { bounds, fitViewport, presentationOrder } from './presentation'
 
 const frame = (title: string, x: number, y: number, width = 400, height = 300): Card => ({
   id: title.toLowerCase().replace(/\W+/g, '-'),
@@ -43,5 +43,20 @@ describe('presentationOrder', () => {
   it('keeps gardens out: only frames are slides', () => {
     const garden: Card = { id: 'g', kind: 'garden', title: 'AI in operations', x: 0, y: 0, width: 500, height: 300, fields: {} }
     expect(presentationOrder([garden, frame('Phase 1', 600, 0)]).map((s) => s.title)).toEqual(['Phase 1'])
+  })
+})
+
+describe('fitViewport', () => {
+  it('centres the area and zooms so it fits inside the padding', () => {
+    const v = fitViewport({ x: 100, y: 100, width: 1000, height: 500 }, { width: 1200, height: 800 }, 0.1)
+    expect(v.zoom).toBe(0.96) // 960 px of usable width for 1000 units
+    // The area's centre (600, 350) lands on the canvas centre (600, 400).
+    expect(600 * v.zoom + v.x).toBeCloseTo(600, 0)
+    expect(350 * v.zoom + v.y).toBeCloseTo(400, 0)
+  })
+
+  it('never zooms a small area past 100 %, nor a huge one below 5 %', () => {
+    expect(fitViewport({ x: 0, y: 0, width: 10, height: 10 }, { width: 1000, height: 800 }).zoom).toBe(1)
+    expect(fitViewport({ x: 0, y: 0, width: 1e7, height: 10 }, { width: 1000, height: 800 }).zoom).toBe(0.05)
   })
 })

@@ -50,3 +50,23 @@ export function bounds(cards: readonly Pick<Card, 'x' | 'y' | 'width' | 'height'
   }
   return { x: left, y: top, width: right - left, height: bottom - top }
 }
+
+/**
+ * The viewport that shows `area` whole and centred in a canvas of `size` pixels,
+ * with `padding` (a fraction of the canvas) around it, never zoomed past `maxZoom`.
+ */
+export function fitViewport(
+  area: { x: number; y: number; width: number; height: number },
+  size: { width: number; height: number },
+  padding = 0.1,
+  maxZoom = 1
+): { x: number; y: number; zoom: number } {
+  const usable = { width: size.width * (1 - 2 * padding), height: size.height * (1 - 2 * padding) }
+  const fit = Math.min(usable.width / Math.max(area.width, 1), usable.height / Math.max(area.height, 1))
+  const zoom = Math.min(maxZoom, Math.max(0.05, fit))
+  return {
+    x: Math.round(size.width / 2 - (area.x + area.width / 2) * zoom),
+    y: Math.round(size.height / 2 - (area.y + area.height / 2) * zoom),
+    zoom: Math.round(zoom * 1000) / 1000
+  }
+}

@@ -1,4 +1,4 @@
-import type { Board } from './board'
+import type { Card, Relation } from './board'
 import { cardKind, type CardColor, type CardKind } from './kinds'
 import { bounds } from './presentation'
 
@@ -10,7 +10,7 @@ export interface BoardPreview {
   width: number
   height: number
   /** Containers first, so they draw underneath. */
-  shapes: { kind: CardKind; color?: CardColor; x: number; y: number; width: number; height: number }[]
+  shapes: { id: string; kind: CardKind; color?: CardColor; x: number; y: number; width: number; height: number }[]
   /** Relations as lines between card centres. */
   lines: { x1: number; y1: number; x2: number; y2: number }[]
 }
@@ -19,7 +19,7 @@ export interface BoardPreview {
 const MAX_SHAPES = 300
 const MAX_LINES = 300
 
-export function boardPreview(board: Pick<Board, 'cards' | 'relations'>): BoardPreview {
+export function boardPreview(board: { readonly cards: readonly Card[]; readonly relations: readonly Relation[] }): BoardPreview {
   const cards = board.cards.slice(0, MAX_SHAPES)
   const box = bounds(cards) ?? { x: 0, y: 0, width: 0, height: 0 }
   const centres = new Map(cards.map((c) => [c.id, { x: Math.round(c.x + c.width / 2), y: Math.round(c.y + c.height / 2) }]))
@@ -34,6 +34,7 @@ export function boardPreview(board: Pick<Board, 'cards' | 'relations'>): BoardPr
   return {
     ...box,
     shapes: ordered.map((c) => ({
+      id: c.id,
       kind: c.kind,
       ...(c.color ? { color: c.color } : {}),
       x: Math.round(c.x),

@@ -6,6 +6,7 @@ import { matchesKeys } from '../../shared/keys'
 import { confirmDiscard, runAction, type ActionContext } from './actions'
 import { Canvas } from './canvas/Canvas'
 import { EditorContext } from './editorContext'
+import { FacilitationLayer } from './facilitation/FacilitationLayer'
 import { isMac, isTyping } from './platform'
 import { EditorStore } from './state/editorStore'
 import { EmptyHint } from './ui/EmptyHint'
@@ -99,6 +100,7 @@ export function App({ api }: { api: BoardApi }): React.JSX.Element {
             </main>
             <SidePanel />
           </div>
+          <FacilitationLayer />
         </div>
       </ReactFlowProvider>
     </EditorContext.Provider>

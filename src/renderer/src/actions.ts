@@ -6,6 +6,8 @@ import { addCard, connectCards, makeCard, removeItems } from '../../shared/edits
 import { revisionOf } from '../../shared/history'
 import { cardKind, isCardKind, type CardKind } from '../../shared/kinds'
 import { freeSpot } from '../../shared/placement'
+import { facilitationActions } from './facilitation/actions'
+import { setFacilitation } from './facilitation/state'
 import type { EditorStore } from './state/editorStore'
 
 export interface ActionContext {
@@ -16,7 +18,7 @@ export interface ActionContext {
   canvas: HTMLElement | null
 }
 
-interface ActionImpl {
+export interface ActionImpl {
   run(ctx: ActionContext): void | Promise<unknown>
   isEnabled?(ctx: ActionContext): boolean
 }
@@ -45,7 +47,8 @@ export async function confirmDiscard(ctx: ActionContext): Promise<boolean> {
   return true
 }
 
-async function newBoard(ctx: ActionContext): Promise<void> {
+/** A blank board, once unsaved changes are dealt with (File > New shows the start screen, which calls this). */
+export async function newBlankBoard(ctx: ActionContext): Promise<void> {
   if (!(await confirmDiscard(ctx))) return
   await ctx.api.newBoard()
   ctx.store.load(emptyBoard(), 'Untitled', false)
@@ -90,7 +93,7 @@ const hasSelection = ({ store }: ActionContext): boolean => {
 }
 
 const impls: Record<string, ActionImpl> = {
-  'board.new': { run: newBoard },
+  'board.new': { run: ({ store }) => setFacilitation(store, { startScreen: true }) },
   'board.open': { run: openBoard },
   'board.save': { run: (ctx) => saveBoard(ctx, false) },
   'board.saveAs': { run: (ctx) => saveBoard(ctx, true) },
@@ -125,7 +128,8 @@ const impls: Record<string, ActionImpl> = {
   'edit.selectAll': { run: ({ store }) => store.select(store.board.cards.map((c) => c.id), store.board.relations.map((r) => r.id)) },
   'view.zoomIn': { run: ({ flow }) => flow?.zoomIn({ duration: 150 }) },
   'view.zoomOut': { run: ({ flow }) => flow?.zoomOut({ duration: 150 }) },
-  'view.fit': { run: ({ flow }) => flow?.fitView({ duration: 200, padding: 0.15 }) }
+  'view.fit': { run: ({ flow }) => flow?.fitView({ duration: 200, padding: 0.15 }) },
+  ...facilitationActions
 }
 
 function implFor(id: string): ActionImpl | undefined {

@@ -3,6 +3,7 @@ import type { Draft } from 'immer'
 import type { Board, Viewport } from '../../../shared/board'
 import { emptyBoard } from '../../../shared/board'
 import { createHistory, record, redo, revisionOf, undo, type History } from '../../../shared/history'
+import { initialFacilitation, type FacilitationState } from '../facilitation/state'
 
 export interface Notice {
   tone: 'error' | 'info'
@@ -36,6 +37,8 @@ export interface EditorState {
   notice: Notice | null
   /** Which side panel is showing (see panels.ts). */
   panel: string
+  /** Start screen, timer, presenter and compare view (facilitation/state.ts); never saved. */
+  facilitation: FacilitationState
 }
 
 const none: ReadonlySet<string> = new Set()
@@ -54,7 +57,8 @@ function initialState(): EditorState {
     editing: null,
     preview: new Map(),
     notice: null,
-    panel: 'inspector'
+    panel: 'inspector',
+    facilitation: initialFacilitation()
   }
 }
 
@@ -114,7 +118,9 @@ export class EditorStore {
       selectedCards: none,
       selectedRelations: none,
       editing: null,
-      preview: new Map()
+      preview: new Map(),
+      // A board is on screen now: the start screen has done its job.
+      facilitation: { ...this.state.facilitation, startScreen: false, comparing: null }
     })
   }
 

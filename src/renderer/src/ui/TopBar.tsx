@@ -2,6 +2,7 @@ import { FilePlus2, FolderOpen, Redo2, Save, Undo2 } from 'lucide-react'
 import { commandById, formatKeys } from '../../../shared/commands'
 import { isActionEnabled, runAction } from '../actions'
 import { useEditorContext } from '../editorContext'
+import { WorkshopButtons } from '../facilitation/WorkshopButtons'
 import { isMac } from '../platform'
 import { useEditor } from '../state/editorStore'
 
@@ -37,6 +38,7 @@ export function TopBar(): React.JSX.Element {
         )}
       </div>
       <div className="topbar__actions" role="toolbar" aria-label="Board">
+        <WorkshopButtons />
         {buttons.map(({ id, Icon }) => {
           const spec = commandById(id)
           const key = spec?.keys?.[0]
