@@ -57,13 +57,21 @@ function PresenterView({ index, laser }: { index: number; laser: boolean }): Rea
     }
   }, [ctx, store])
 
-  // Fit the slide once the chrome is gone and the canvas has its full size.
+  // Fit the slide, and again whenever the canvas changes size (the chrome going, full screen arriving).
   useEffect(() => {
     if (!slide) return
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => void ctx.flow?.fitBounds(slide, { padding: 0.06, duration: 350 }))
+    const fit = (): void => void ctx.flow?.fitBounds(slide, { padding: 0.06, duration: 350 })
+    // A frame later, so React Flow has measured the canvas first.
+    let frame = requestAnimationFrame(fit)
+    const resized = new ResizeObserver(() => {
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(fit)
     })
-    return () => cancelAnimationFrame(frame)
+    if (ctx.canvas) resized.observe(ctx.canvas)
+    return () => {
+      cancelAnimationFrame(frame)
+      resized.disconnect()
+    }
   }, [ctx, slide])
 
   useEffect(() => {

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react'
-import { Pause, Play, Plus, RotateCcw, X } from 'lucide-react'
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react'
+import { GripHorizontal, Pause, Play, Plus, RotateCcw, X } from 'lucide-react'
 import { formatTime, startPreset, timeLeft, timerPresets, timerStatus, type TimerStatus } from '../../../shared/timer'
 import { runAction } from '../actions'
 import { useEditorContext } from '../editorContext'
@@ -35,14 +35,49 @@ export function TimerPanel(): React.JSX.Element | null {
   const { store } = ctx
   const timer = useEditor(store, (s) => s.facilitation.timer)
   const now = useTicking(timer.visible && timer.endsAt !== null)
+  const panel = useRef<HTMLElement>(null)
+  const [place, setPlace] = useState<{ left: number; top: number } | null>(null)
   if (!timer.visible) return null
   const status = timerStatus(timer, now)
   const left = timeLeft(timer, now)
 
+  // Dragged by its top strip, out of the way of the cards; the panel moves directly, React hears only the drop.
+  const onGrab = (e: ReactPointerEvent<HTMLDivElement>): void => {
+    const el = panel.current
+    if (!el || e.button !== 0 || (e.target as HTMLElement).closest('button')) return
+    const start = el.getBoundingClientRect()
+    const dx = e.clientX - start.left
+    const dy = e.clientY - start.top
+    const grip = e.currentTarget
+    grip.setPointerCapture(e.pointerId)
+    const at = (ev: PointerEvent): { left: number; top: number } => ({
+      left: Math.max(0, Math.min(window.innerWidth - start.width, ev.clientX - dx)),
+      top: Math.max(0, Math.min(window.innerHeight - start.height, ev.clientY - dy))
+    })
+    const move = (ev: PointerEvent): void => {
+      const p = at(ev)
+      Object.assign(el.style, { left: `${p.left}px`, top: `${p.top}px`, right: 'auto' })
+    }
+    const drop = (ev: PointerEvent): void => {
+      grip.removeEventListener('pointermove', move)
+      grip.removeEventListener('pointerup', drop)
+      setPlace(at(ev))
+    }
+    grip.addEventListener('pointermove', move)
+    grip.addEventListener('pointerup', drop)
+  }
+
   return (
-    <section className={`timer timer--${status}`} aria-label="Timer" data-testid="timer">
-      <div className="timer__top">
+    <section
+      ref={panel}
+      className={`timer timer--${status}`}
+      aria-label="Timer"
+      data-testid="timer"
+      style={place ? { left: place.left, top: place.top, right: 'auto' } : undefined}
+    >
+      <div className="timer__top" onPointerDown={onGrab} title="Drag to move">
         <span className="timer__status">{statusText[status]}</span>
+        <GripHorizontal className="timer__grip" size={16} aria-hidden />
         <button type="button" className="icon-button icon-button--small" aria-label="Hide timer" onClick={() => setTimer(store, timer, false)}>
           <X size={14} aria-hidden />
         </button>

@@ -183,8 +183,9 @@ function Results(): React.JSX.Element {
                     {r.rank}
                   </span>
                   <span className="results__main">
-                    <span className="results__title">
-                      <Icon size={13} aria-hidden /> {r.card.title}
+                    <span className="results__title" title={r.card.title}>
+                      <Icon size={13} aria-hidden />
+                      {r.card.title}
                     </span>
                     <span className="results__bar" aria-hidden>
                       <span style={{ width: `${(r.votes / top) * 100}%` }} />
