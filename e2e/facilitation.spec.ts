@@ -70,9 +70,12 @@ test('the start screen works from the keyboard: templates, Open, and back to the
   // File > New comes back to the start screen; Escape returns to the board as it was.
   await page.keyboard.press('Control+N')
   await expect(tile(page, 'Blank board')).toBeFocused()
+  await page.keyboard.press('n') // would add a note to the board underneath
   await page.keyboard.press('Escape')
   await expect(start(page)).toHaveCount(0)
   await expect(card(page, 'Delay prediction model')).toBeVisible()
+  await expect(page.locator('.card__title-editor')).toHaveCount(0)
+  await expect(page.getByTestId('edited-marker')).toHaveCount(0)
 
   // Tab leaves the grid for Open…, which opens a board from disk.
   await page.keyboard.press('Control+N')
@@ -339,8 +342,10 @@ test('checkpoints "before" and "after": the diff shows what was added, removed, 
   await expect(compare.locator('figure')).toHaveCount(2)
   await expect(compare.locator('figure').nth(1).locator('[data-tone="added"]')).toHaveCount(2)
   await shot(page, 'compare')
+  await page.keyboard.press('Delete') // the compare view is not the board: nothing is deleted
   await page.keyboard.press('Escape')
   await expect(compare).toHaveCount(0)
+  await expect(card(page, 'Hire a contract data engineer')).toBeVisible()
 
   // Saved with the board, and comparable again after reopening.
   await page.keyboard.press('Control+S')

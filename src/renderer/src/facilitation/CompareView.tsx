@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react'
+import { useMemo } from 'react'
 import { ArrowRight, X } from 'lucide-react'
 import type { Board, Card } from '../../../shared/board'
 import { diffSnapshots, type CheckpointDiff, type Snapshot } from '../../../shared/checkpoints'
@@ -9,6 +9,7 @@ import { kindIcons } from '../icons'
 import { useEditor } from '../state/editorStore'
 import { BoardSketch, toneColors, type SketchTone } from './BoardSketch'
 import { formatMoment } from './CheckpointsPanel'
+import { useModalKeys } from './modalKeys'
 import { NOW, setFacilitation } from './state'
 
 interface Moment extends Snapshot {
@@ -45,16 +46,7 @@ function CompareDialog({ before, after }: { before: Moment; after: Moment }): Re
   const diff = useMemo(() => diffSnapshots(before, after), [before, after])
   const close = (): void => setFacilitation(store, { comparing: null })
 
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent): void => {
-      if (e.key !== 'Escape') return
-      e.preventDefault()
-      e.stopPropagation()
-      setFacilitation(store, { comparing: null })
-    }
-    window.addEventListener('keydown', onKeyDown, true)
-    return () => window.removeEventListener('keydown', onKeyDown, true)
-  }, [store])
+  useModalKeys(close, ['board.save', 'board.saveAs'])
 
   const beforeTones = useMemo(() => {
     const tones = new Map<string, SketchTone>()

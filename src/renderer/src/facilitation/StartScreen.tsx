@@ -8,6 +8,7 @@ import { useEditorContext } from '../editorContext'
 import { isMac } from '../platform'
 import { useEditor } from '../state/editorStore'
 import { BoardSketch } from './BoardSketch'
+import { useModalKeys } from './modalKeys'
 import { setFacilitation } from './state'
 
 /**
@@ -41,9 +42,6 @@ async function startFromTemplate(ctx: ActionContext, template: TemplateInfo): Pr
   ctx.store.set({ notice: null })
 }
 
-/** Keys the start screen handles itself; everything else stays away from the board underneath. */
-const ownKeys = new Set(['Tab', 'Enter', ' ', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'])
-
 function StartScreenDialog(): React.JSX.Element {
   const ctx = useEditorContext()
   const { store, api } = ctx
@@ -68,21 +66,8 @@ function StartScreenDialog(): React.JSX.Element {
 
   const close = (): void => setFacilitation(store, { startScreen: false })
 
-  // Escape closes; Mod+O opens; no other shortcut reaches the board underneath.
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') {
-        e.preventDefault()
-        close()
-        return
-      }
-      const mod = isMac ? e.metaKey : e.ctrlKey
-      if ((mod && e.key.toLowerCase() === 'o') || ownKeys.has(e.key)) return
-      e.preventDefault()
-    }
-    window.addEventListener('keydown', onKeyDown, true)
-    return () => window.removeEventListener('keydown', onKeyDown, true)
-  })
+  // Escape closes; File > Open keeps its key; no other shortcut reaches the board underneath.
+  useModalKeys(close, ['board.open'])
 
   const templates = list?.status === 'listed' ? list.templates.filter((t) => t.id !== 'blank') : []
   const blank = (list?.status === 'listed' && list.templates.find((t) => t.id === 'blank')) || undefined

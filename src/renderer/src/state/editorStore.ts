@@ -120,7 +120,7 @@ export class EditorStore {
       editing: null,
       preview: new Map(),
       // A board is on screen now: the start screen has done its job.
-      facilitation: { ...this.state.facilitation, startScreen: false, comparing: null }
+      facilitation: { ...this.state.facilitation, startScreen: false, comparing: null, presenting: null }
     })
   }
 
