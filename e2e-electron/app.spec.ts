@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test'
+import { invokeChannels } from '../src/shared/api'
 import { hasElectron, SKIPPED } from './skip'
 
 /**
@@ -42,6 +43,9 @@ const test = base.extend<Fixtures>({
   page: async ({ app }, use) => {
     const page = await app.firstWindow()
     await page.waitForLoadState('domcontentloaded')
+    // The start screen greets every launch; Escape starts with a blank board.
+    await page.getByTestId('start-screen').waitFor()
+    await page.keyboard.press('Escape')
     await use(page)
   }
 })
@@ -77,6 +81,7 @@ test('adds a card, saves it with Mod+S, and opens it again', async ({ app, page,
 
   // A new board, then open the file again.
   await page.keyboard.press('ControlOrMeta+N')
+  await page.getByTestId('start-screen').getByRole('button', { name: /^Blank board/ }).click()
   await expect(nodes).toHaveCount(0)
   await app.evaluate(({ dialog }, path) => {
     dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [path] })
@@ -100,24 +105,17 @@ test('keeps the renderer sandboxed, with boardApi as its only bridge', async ({ 
   expect(bridge).toEqual({
     require: 'undefined',
     process: 'undefined',
-    api: [
-      'clearRecent',
-      'closeWindow',
-      'confirmDiscard',
-      'listRecent',
-      'newBoard',
-      'newWindow',
-      'on',
-      'openBoard',
-      'openDroppedFile',
-      'openPath',
-      'openRecent',
-      'removeRecent',
-      'rendererReady',
-      'saveBoard',
-      'setWindowState'
-    ]
+    // Every contract method, the event subscription, and the preload's own drop helper (which replaces openDropped).
+    api: [...Object.keys(invokeChannels).filter((m) => m !== 'openDropped'), 'on', 'openDroppedFile'].sort()
   })
+})
+
+test('finds the shipped templates beside the app and starts a board from one', async ({ page }) => {
+  await page.keyboard.press('ControlOrMeta+N')
+  const start = page.getByTestId('start-screen')
+  await start.getByRole('button', { name: /^Dependency path/ }).click()
+  await expect(start).toHaveCount(0)
+  await expect(page.locator('.react-flow__node').filter({ hasText: 'Delay prediction model' })).toHaveCount(1)
 })
 
 function windowTitle(app: ElectronApplication): Promise<string> {

@@ -26,6 +26,15 @@ export interface LaunchOptions {
   browser?: Browser
   /** The built renderer; defaults to out/renderer. */
   rendererDir?: string
+  /** The shipped templates; defaults to resources/templates. */
+  templatesDir?: string
+  /**
+   * The start screen the app shows on launch: "dismiss" (the default) closes it with Escape,
+   * so the test starts on an empty untitled board; "keep" leaves it for the test.
+   */
+  startScreen?: 'dismiss' | 'keep'
+  /** Runs before the app's page loads: install `page.clock`, or add init scripts that observe the page. */
+  beforeLoad?(page: Page): Promise<void>
 }
 
 export interface BoardSession {
@@ -135,7 +144,8 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
         newWindowRequests++
       }
     },
-    { recent }
+    { recent },
+    { templatesDir: resolve(options.templatesDir ?? join(__dirname, '..', 'resources', 'templates')) }
   )
   const byChannel = new Map<string, (arg: never) => Promise<unknown>>(
     Object.entries(invokeChannels).map(([method, channel]) => [channel, handlers[method as keyof typeof invokeChannels]])
@@ -191,8 +201,15 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
       )
       .catch(() => undefined) // the page was closed meanwhile
   }
+  await options.beforeLoad?.(page)
   await page.goto(`${server.origin}/index.html`)
   await page.locator('.react-flow').waitFor()
+  if (options.startScreen !== 'keep') {
+    const start = page.getByTestId('start-screen')
+    await start.waitFor()
+    await page.keyboard.press('Escape')
+    await start.waitFor({ state: 'detached' })
+  }
 
   const emit = async <E extends keyof BoardApiEvents>(event: E, payload: BoardApiEvents[E]): Promise<void> => {
     await page.evaluate(

@@ -1,9 +1,10 @@
-import type { BoardApiEvents, BoardApiMethods, DiscardAnswer, OpenOutcome, RecentBoard, SaveOutcome, WindowState } from '../shared/api'
+import type { BoardApiEvents, BoardApiMethods, DiscardAnswer, OpenOutcome, RecentBoard, SaveOutcome, TemplateList, TemplateOutcome, WindowState } from '../shared/api'
 import { boardNameFromPath } from '../shared/api'
 import type { Board } from '../shared/board'
 import type { RecentBoards } from './desktop/recentBoards'
 import { hasBoardExtension, isPlausiblePath } from './desktop/paths'
 import { readBoardFile, writeBoardFile } from './files/boardFiles'
+import { listTemplates, readTemplate } from './files/templates'
 
 /** What the handlers need from the windowing system; Electron in the app, scripted answers in tests. */
 export interface WindowHost {
@@ -45,6 +46,11 @@ export type BoardHandlers = BoardApiMethods & {
   rendererGone(): void
 }
 
+export interface HandlerOptions {
+  /** The folder of shipped templates (resources/templates); without it there are none to offer. */
+  templatesDir?: string
+}
+
 /**
  * The handlers behind boardApi for one window. Plain Node: the Electron glue
  * registers them on ipcMain, the browser test harness calls them directly.
@@ -52,8 +58,10 @@ export type BoardHandlers = BoardApiMethods & {
  * and it only opens paths that came from a dialog, main's offer, the recent list
  * or a file the user dropped.
  */
-export function createBoardHandlers(host: WindowHost, services: AppServices): BoardHandlers {
+export function createBoardHandlers(host: WindowHost, services: AppServices, options: HandlerOptions = {}): BoardHandlers {
   let path: string | null = null
+  /** What Save suggests for a board without a file: the template's name, once one was opened. */
+  let untitledName = 'Untitled'
   /** Paths offered to this window and not opened yet. */
   const offered = new Set<string>()
   /** Offers waiting for the renderer to listen. */
@@ -118,7 +126,7 @@ export function createBoardHandlers(host: WindowHost, services: AppServices): Bo
     async saveBoard({ board, saveAs }: { board: Board; saveAs: boolean }): Promise<SaveOutcome> {
       let target = saveAs ? null : path
       if (!target) {
-        target = await host.chooseSavePath(path ? boardNameFromPath(path) : 'Untitled')
+        target = await host.chooseSavePath(path ? boardNameFromPath(path) : untitledName)
         if (!target) return { status: 'cancelled' }
         if (!/\.orgboard$/i.test(target)) target += '.orgboard'
       }
@@ -131,6 +139,7 @@ export function createBoardHandlers(host: WindowHost, services: AppServices): Bo
 
     async newBoard(): Promise<void> {
       path = null
+      untitledName = 'Untitled'
     },
 
     confirmDiscard: ({ name }) => host.confirmDiscard(name),
@@ -157,6 +166,22 @@ export function createBoardHandlers(host: WindowHost, services: AppServices): Bo
 
     async newWindow(): Promise<void> {
       host.newWindow()
+    },
+
+    async listTemplates(): Promise<TemplateList> {
+      if (!options.templatesDir) return { status: 'failed', message: 'This copy of Orgboard has no templates folder.' }
+      return listTemplates(options.templatesDir)
+    },
+
+    async openTemplate({ id }: { id: string }): Promise<TemplateOutcome> {
+      if (!options.templatesDir) return { status: 'failed', message: 'This copy of Orgboard has no templates folder.' }
+      const outcome = await readTemplate(options.templatesDir, id)
+      // The new board has no file: Save asks where, so the template itself is never written over.
+      if (outcome.status === 'opened') {
+        path = null
+        untitledName = outcome.name
+      }
+      return outcome
     }
   }
 }

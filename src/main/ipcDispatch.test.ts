@@ -19,7 +19,9 @@ function fakeHandlers() {
     removeRecent: vi.fn<BoardApiMethods['removeRecent']>(async () => []),
     clearRecent: vi.fn<BoardApiMethods['clearRecent']>(async () => []),
     rendererReady: vi.fn<BoardApiMethods['rendererReady']>(async () => undefined),
-    newWindow: vi.fn<BoardApiMethods['newWindow']>(async () => undefined)
+    newWindow: vi.fn<BoardApiMethods['newWindow']>(async () => undefined),
+    listTemplates: vi.fn<BoardApiMethods['listTemplates']>(async () => ({ status: 'listed', templates: [], problems: [] })),
+    openTemplate: vi.fn<BoardApiMethods['openTemplate']>(async () => ({ status: 'failed', message: 'none' }))
   } satisfies BoardApiMethods
 }
 
@@ -33,6 +35,10 @@ describe('dispatch', () => {
     await dispatch.confirmDiscard(h, { name: 'Q3 planning' })
     await dispatch.setWindowState(h, { name: 'Q3 planning', edited: true })
     await dispatch.closeWindow(h, undefined)
+    await dispatch.listTemplates(h, undefined)
+    await dispatch.openTemplate(h, { id: 'dependency-path', path: '/etc/passwd' })
+    expect(h.listTemplates).toHaveBeenCalledOnce()
+    expect(h.openTemplate).toHaveBeenCalledWith({ id: 'dependency-path' })
     expect(h.openBoard).toHaveBeenCalledOnce()
     expect(h.saveBoard).toHaveBeenCalledWith({ board, saveAs: true })
     expect(h.newBoard).toHaveBeenCalledOnce()
@@ -72,7 +78,14 @@ describe('dispatch', () => {
     ['listRecent', { path: '/boards/a.orgboard' }],
     ['clearRecent', 'all'],
     ['rendererReady', true],
-    ['newWindow', { board: 'x' }]
+    ['newWindow', { board: 'x' }],
+    ['listTemplates', { id: 'blank' }],
+    ['openTemplate', undefined],
+    ['openTemplate', 'dependency-path'],
+    ['openTemplate', { id: '../../etc/passwd' }],
+    ['openTemplate', { id: '/tmp/board' }],
+    ['openTemplate', { id: 'Team-Context' }],
+    ['openTemplate', { id: 'x'.repeat(81) }]
   ] as const)('refuses %s(%j) without calling the handler', (method, arg) => {
     const h = fakeHandlers()
     expect(() => dispatch[method](h, arg)).toThrow(InvalidArgumentError)

@@ -55,7 +55,12 @@ export const dispatch: Dispatch = {
   newWindow: (handlers, arg) => {
     expectNoArgument('newWindow', arg)
     return handlers.newWindow()
-  }
+  },
+  listTemplates: (handlers, arg) => {
+    expectNoArgument('listTemplates', arg)
+    return handlers.listTemplates()
+  },
+  openTemplate: (handlers, arg) => handlers.openTemplate({ id: parseTemplateId(arg) })
 }
 
 function expectNoArgument(method: string, arg: unknown): void {
@@ -97,6 +102,15 @@ function parseWindowState(arg: unknown): WindowState {
   const edited = isRecord(arg) ? arg.edited : undefined
   if (typeof edited !== 'boolean') throw new InvalidArgumentError('setWindowState: edited must be a boolean')
   return { name, edited }
+}
+
+/** A template id names an entry of the shipped index, never a path. */
+function parseTemplateId(arg: unknown): string {
+  const id = isRecord(arg) ? arg.id : undefined
+  if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) || id.length > 80) {
+    throw new InvalidArgumentError('openTemplate expects { id } with a template id such as "dependency-path"')
+  }
+  return id
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -38,6 +38,7 @@ describe('menuTemplate', () => {
       'Arrange',
       'Insert',
       'View',
+      'Workshop',
       'windowMenu',
       'help'
     ])
@@ -48,6 +49,7 @@ describe('menuTemplate', () => {
       'Arrange',
       'Insert',
       'View',
+      'Workshop',
       'windowMenu',
       'help'
     ])
@@ -55,7 +57,7 @@ describe('menuTemplate', () => {
 
   it('lists every command once, in its menu, with its title', () => {
     const template = menuTemplate(commands, linux, noop)
-    const labels: Record<CommandSpec['menu'], string> = { file: 'File', edit: 'Edit', arrange: 'Arrange', insert: 'Insert', view: 'View' }
+    const labels: Record<CommandSpec['menu'], string> = { file: 'File', edit: 'Edit', arrange: 'Arrange', insert: 'Insert', view: 'View', workshop: 'Workshop' }
     for (const command of commands) {
       const item = itemFor(template, command.id)
       expect(item.label).toBe(command.title)

@@ -48,7 +48,7 @@ export function menuTemplate(commands: readonly CommandSpec[], options: MenuOpti
         return c.id === 'board.open' && desktop ? [item, openRecentItem(desktop)] : [item]
       })
     )
-  const [file, edit, arrange, insert, view] = commandMenus.map(({ menu }) => groupsOf(menu))
+  const [file, edit, arrange, insert, view, workshop] = commandMenus.map(({ menu }) => groupsOf(menu))
   const aboutLabel = `About ${options.appName}`
   const about: Item = desktop && !mac ? { id: 'app.about', label: aboutLabel, click: () => desktop.showAbout() } : { role: 'about', label: aboutLabel }
   const help: Item[] = [
@@ -86,6 +86,7 @@ export function menuTemplate(commands: readonly CommandSpec[], options: MenuOpti
         options.isPackaged ? [] : [{ role: 'toggleDevTools' }]
       ])
     },
+    { label: 'Workshop', submenu: joinGroups(workshop ?? []) },
     { role: 'windowMenu' },
     { role: 'help', submenu: help }
   ]

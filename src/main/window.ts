@@ -114,7 +114,9 @@ export function createBoardWindow(offer?: string): BrowserWindow {
         board.edited = edited
       }
     }),
-    services
+    services,
+    // resources/ sits beside package.json: the project folder under electron-vite, app.asar once packaged.
+    { templatesDir: join(app.getAppPath(), 'resources', 'templates') }
   )
   const board: BoardWindow = {
     window,

@@ -1,4 +1,5 @@
 import type { Board } from './board'
+import type { BoardPreview } from './preview'
 
 /**
  * The contract between the renderer and the main process. The preload builds
@@ -40,6 +41,24 @@ export type SaveOutcome =
   | { status: 'saved'; path: string; name: string }
   | { status: 'failed'; path: string; message: string }
 
+/** A board shipped with Orgboard to start a workshop from. */
+export interface TemplateInfo {
+  /** Stable id (the file name without extension); what openTemplate takes. */
+  id: string
+  name: string
+  /** One or two sentences: what the room does with it. */
+  description: string
+  preview: BoardPreview
+}
+
+export type TemplateList =
+  /** `problems`: templates that could not be read (left out of the list). */
+  | { status: 'listed'; templates: TemplateInfo[]; problems: string[] }
+  | { status: 'failed'; message: string }
+
+/** A template opened as a new, untitled board: it has no file, so Save asks where to put it. */
+export type TemplateOutcome = { status: 'opened'; name: string; board: Board } | { status: 'failed'; message: string }
+
 export type DiscardAnswer = 'save' | 'discard' | 'cancel'
 
 export interface WindowState {
@@ -79,6 +98,10 @@ export interface BoardApiMethods {
   rendererReady(): Promise<void>
   /** Opens another window with a new board. */
   newWindow(): Promise<void>
+  /** The templates shipped with Orgboard, for the start screen. */
+  listTemplates(): Promise<TemplateList>
+  /** Starts a new board from a template; the window forgets its file, so Save never writes over the template. */
+  openTemplate(args: { id: string }): Promise<TemplateOutcome>
 }
 
 export const invokeChannels = {
@@ -95,7 +118,9 @@ export const invokeChannels = {
   removeRecent: 'orgboard:recent:remove',
   clearRecent: 'orgboard:recent:clear',
   rendererReady: 'orgboard:window:ready',
-  newWindow: 'orgboard:window:new'
+  newWindow: 'orgboard:window:new',
+  listTemplates: 'orgboard:templates:list',
+  openTemplate: 'orgboard:templates:open'
 } as const satisfies Record<keyof BoardApiMethods, `orgboard:${string}`>
 
 /** Messages from the main process to the renderer. */

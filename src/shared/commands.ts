@@ -9,7 +9,7 @@ export interface CommandSpec {
   id: string
   title: string
   /** Where it sits in the native menu. */
-  menu: 'file' | 'edit' | 'arrange' | 'insert' | 'view'
+  menu: 'file' | 'edit' | 'arrange' | 'insert' | 'view' | 'workshop'
   /** Keys, e.g. "Mod+S" (Mod is Cmd on macOS, Ctrl elsewhere). The first one is shown. */
   keys?: readonly string[]
   /** Starts a new group in its menu. */
@@ -82,7 +82,8 @@ export const commands: readonly CommandSpec[] = [
   { id: 'view.themeLight', title: 'Theme: Light', menu: 'view' },
   { id: 'view.themeDark', title: 'Theme: Dark', menu: 'view' },
   { id: 'view.commandPalette', title: 'Command Palette…', menu: 'view', keys: ['Mod+K'], separatorBefore: true },
-  { id: 'view.shortcuts', title: 'Keyboard Shortcuts', menu: 'view', keys: ['?'] }
+  { id: 'view.shortcuts', title: 'Keyboard Shortcuts', menu: 'view', keys: ['?'] },
+  ...workshopCommands()
 ]
 
 /** Arrow keys move the selected cards: 1 unit, or with Shift a large step (10 units, or to the next grid line). */
@@ -109,8 +110,26 @@ export const commandMenus = [
   { menu: 'edit', label: 'Edit' },
   { menu: 'arrange', label: 'Arrange' },
   { menu: 'insert', label: 'Insert' },
-  { menu: 'view', label: 'View' }
+  { menu: 'view', label: 'View' },
+  { menu: 'workshop', label: 'Workshop' }
 ] as const satisfies readonly { menu: CommandSpec['menu']; label: string }[]
+
+
+/** Running the session: timer, dot voting, presenting, checkpoints (see renderer facilitation/). */
+function workshopCommands(): CommandSpec[] {
+  return [
+    { id: 'workshop.timer', title: 'Show Timer', menu: 'workshop', keys: ['Mod+Shift+T'] },
+    { id: 'workshop.timerPause', title: 'Start or Pause Timer', menu: 'workshop' },
+    { id: 'workshop.timerAddMinute', title: 'Add a Minute', menu: 'workshop' },
+    { id: 'workshop.timerReset', title: 'Reset Timer', menu: 'workshop' },
+    { id: 'workshop.voting', title: 'Dot Voting…', menu: 'workshop', separatorBefore: true },
+    { id: 'workshop.nextVoter', title: 'Next Voter', menu: 'workshop' },
+    { id: 'workshop.revealVotes', title: 'Reveal Votes', menu: 'workshop' },
+    { id: 'workshop.present', title: 'Present', menu: 'workshop', keys: ['F5'], separatorBefore: true },
+    { id: 'workshop.checkpoint', title: 'Save Checkpoint…', menu: 'workshop', separatorBefore: true },
+    { id: 'workshop.compare', title: 'Compare Checkpoints', menu: 'workshop' }
+  ]
+}
 
 export function commandById(id: string): CommandSpec | undefined {
   return commands.find((c) => c.id === id)

@@ -1,5 +1,6 @@
 import type { Board, Card, Relation } from './board'
 import { freeSpot } from './placement'
+import { pruneVotes } from './voting'
 import { cardKind, defaultFields, defaultRelationKind, type CardColor, type CardKind, type FieldValue, type RelationKind } from './kinds'
 
 /**
@@ -73,6 +74,7 @@ export function removeItems(board: Board, cardIds: ReadonlySet<string>, relation
     board.cards = board.cards.filter((c) => !cardIds.has(c.id))
     // Cards in a deleted frame stay where they are, on the open board (or the frame around it).
     for (const card of board.cards) if (card.container && cardIds.has(card.container)) assignContainers(board, [card.id])
+    pruneVotes(board, cardIds)
   }
   const kept = board.relations.filter((r) => !relationIds.has(r.id) && !cardIds.has(r.from) && !cardIds.has(r.to))
   if (kept.length !== board.relations.length) board.relations = kept

@@ -7,6 +7,7 @@ import { confirmDiscard, isActionEnabled, runAction, type ActionContext, type Ac
 import { Canvas } from './canvas/Canvas'
 import { EditorContext } from './editorContext'
 import { useFileDrop, useOpenRequests } from './fileOpening'
+import { FacilitationLayer } from './facilitation/FacilitationLayer'
 import { isMac, isTyping } from './platform'
 import { loadPrefs } from './prefs'
 import { EditorStore } from './state/editorStore'
@@ -134,6 +135,7 @@ export function App({ api }: { api: BoardApi }): React.JSX.Element {
             </main>
             <SidePanel />
           </div>
+          <FacilitationLayer />
         </div>
       </ReactFlowProvider>
     </EditorContext.Provider>

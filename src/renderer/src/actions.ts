@@ -7,6 +7,8 @@ import { revisionOf } from '../../shared/history'
 import { cardKind, isCardKind, type CardKind } from '../../shared/kinds'
 import { freeSpot } from '../../shared/placement'
 import { editingActions } from './editingActions'
+import { facilitationActions } from './facilitation/actions'
+import { setFacilitation } from './facilitation/state'
 import type { EditorStore } from './state/editorStore'
 
 export interface ActionContext {
@@ -55,7 +57,8 @@ export async function confirmDiscard(ctx: ActionContext): Promise<boolean> {
   return true
 }
 
-async function newBoard(ctx: ActionContext): Promise<void> {
+/** A blank board, once unsaved changes are dealt with (File > New shows the start screen, which calls this). */
+export async function newBlankBoard(ctx: ActionContext): Promise<void> {
   if (!(await confirmDiscard(ctx))) return
   await ctx.api.newBoard()
   ctx.store.load(emptyBoard(), 'Untitled', false)
@@ -119,7 +122,7 @@ const hasSelection = ({ store }: ActionContext): boolean => {
 }
 
 const impls: Record<string, ActionImpl> = {
-  'board.new': { run: newBoard },
+  'board.new': { run: ({ store }) => setFacilitation(store, { startScreen: true }) },
   'board.open': { run: openBoard },
   'window.new': { run: ({ api }) => api.newWindow() },
   'board.save': { run: (ctx) => saveBoard(ctx, false) },
@@ -156,7 +159,8 @@ const impls: Record<string, ActionImpl> = {
   'view.zoomIn': { run: ({ flow }) => flow?.zoomIn({ duration: 150 }) },
   'view.zoomOut': { run: ({ flow }) => flow?.zoomOut({ duration: 150 }) },
   'view.fit': { run: ({ flow }) => flow?.fitView({ duration: 200, padding: 0.15 }) },
-  ...editingActions
+  ...editingActions,
+  ...facilitationActions
 }
 
 function implFor(id: string): ActionImpl | undefined {

@@ -1,3 +1,5 @@
+import { CheckpointsPanel } from './facilitation/CheckpointsPanel'
+import { VotesPanel } from './facilitation/VotesPanel'
 import { Inspector } from './inspector/Inspector'
 
 export interface SidePanelSpec {
@@ -7,4 +9,8 @@ export interface SidePanelSpec {
 }
 
 /** The panels of the right-hand side bar, as tabs in this order. A new panel adds one entry. */
-export const sidePanels: readonly SidePanelSpec[] = [{ id: 'inspector', title: 'Inspector', Component: Inspector }]
+export const sidePanels: readonly SidePanelSpec[] = [
+  { id: 'inspector', title: 'Inspector', Component: Inspector },
+  { id: 'votes', title: 'Votes', Component: VotesPanel },
+  { id: 'checkpoints', title: 'Checkpoints', Component: CheckpointsPanel }
+]

@@ -5,6 +5,7 @@ import { renameCard, resizeCard, settleAfterResize } from '../../../shared/edits
 import { cardKind, cardPaint } from '../../../shared/kinds'
 import { newCardKey } from '../actions'
 import { useEditorContext } from '../editorContext'
+import { VoteControl } from '../facilitation/VoteControl'
 import { kindIcons } from '../icons'
 import { kindAccent, kindColorVars } from '../theme'
 import { cardBodies, SummaryLine } from './cardBodies'
@@ -102,6 +103,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
         )}
         {!editing && <Body card={card} selected={selected} />}
       </div>
+      <VoteControl card={card} />
     </>
   )
 })

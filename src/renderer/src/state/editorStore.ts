@@ -4,6 +4,7 @@ import type { Board, Viewport } from '../../../shared/board'
 import { emptyBoard } from '../../../shared/board'
 import { createHistory, record, redo, revisionOf, undo, type History } from '../../../shared/history'
 import { defaultPrefs, type Prefs } from '../prefs'
+import { initialFacilitation, type FacilitationState } from '../facilitation/state'
 
 export interface Notice {
   tone: 'error' | 'info'
@@ -43,6 +44,8 @@ export interface EditorState {
   /** View preferences (theme, snap to grid), saved per computer; see prefs.ts. */
   prefs: Prefs
   overlay: Overlay | null
+  /** Start screen, timer, presenter and compare view (facilitation/state.ts); never saved. */
+  facilitation: FacilitationState
 }
 
 const none: ReadonlySet<string> = new Set()
@@ -63,7 +66,8 @@ function initialState(prefs: Prefs): EditorState {
     notice: null,
     panel: 'inspector',
     prefs,
-    overlay: null
+    overlay: null,
+    facilitation: initialFacilitation()
   }
 }
 
@@ -127,7 +131,9 @@ export class EditorStore {
       selectedCards: none,
       selectedRelations: none,
       editing: null,
-      preview: new Map()
+      preview: new Map(),
+      // A board is on screen now: the start screen has done its job.
+      facilitation: { ...this.state.facilitation, startScreen: false, comparing: null, presenting: null }
     })
   }
 

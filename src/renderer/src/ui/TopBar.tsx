@@ -2,6 +2,7 @@ import { Command, FilePlus2, FolderOpen, Keyboard, Redo2, Save, Search, Undo2 } 
 import { commandById, formatKeys } from '../../../shared/commands'
 import { isActionEnabled, runAction } from '../actions'
 import { useEditorContext } from '../editorContext'
+import { WorkshopButtons } from '../facilitation/WorkshopButtons'
 import { isMac } from '../platform'
 import { useEditor } from '../state/editorStore'
 import { RecentMenu } from './RecentMenu'
@@ -41,6 +42,7 @@ export function TopBar(): React.JSX.Element {
         )}
       </div>
       <div className="topbar__actions" role="toolbar" aria-label="Board">
+        <WorkshopButtons />
         {buttons.map(({ id, Icon }) => {
           const spec = commandById(id)
           const key = spec?.keys?.[0]
