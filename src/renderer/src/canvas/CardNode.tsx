@@ -2,7 +2,8 @@ import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react'
 import type { Card } from '../../../shared/board'
 import { renameCard, resizeCard } from '../../../shared/edits'
-import { cardKind, type FieldSpec, type FieldValue } from '../../../shared/kinds'
+import { cardSummary } from '../../../shared/cardSummary'
+import { cardKind } from '../../../shared/kinds'
 import { newCardKey } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { kindIcons } from '../icons'
@@ -11,13 +12,6 @@ export type CardNodeData = { card: Card; editing: boolean }
 export type CardNodeType = Node<CardNodeData, 'card'>
 
 const sides = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const
-
-function fieldSummary(spec: FieldSpec, value: FieldValue | undefined): string {
-  if (value === undefined || value === '' || value === 0) return ''
-  if (spec.type === 'enum') return spec.options.find((o) => o.value === value)?.label ?? String(value)
-  if (Array.isArray(value)) return value.length ? `${value.length} ${spec.label.toLowerCase()}` : ''
-  return typeof value === 'boolean' ? (value ? spec.label : '') : String(value)
-}
 
 function TitleEditor({ card, onDone }: { card: Card; onDone: (title: string | null) => void }): React.JSX.Element {
   const [text, setText] = useState(card.title)
@@ -60,11 +54,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
   const { store } = useEditorContext()
   const spec = cardKind(card.kind)
   const Icon = kindIcons[card.kind]
-  const summary = spec.fields
-    .filter((f) => f.onCard)
-    .map((f) => fieldSummary(f, card.fields[f.key]))
-    .filter(Boolean)
-    .join(' · ')
+  const summary = cardSummary(card)
 
   const commitTitle = (title: string | null): void => {
     const trimmed = title?.trim()

@@ -1,0 +1,125 @@
+import { num } from './paths'
+import type { Scene, SceneItem } from './scene'
+
+/**
+ * A scene as a self-contained SVG document: shapes and glyph outlines as paths,
+ * each line also as `<text>` (invisible: for search, selection and screen readers),
+ * no `<foreignObject>`, no images, no web fonts. The board itself rides along in
+ * `<metadata>`, so File > Open on the SVG reopens it.
+ */
+
+/** Namespace of the board element inside `<metadata>`. */
+export const BOARD_SVG_NAMESPACE = 'urn:orgboard:board'
+/** The element (in that namespace) whose text is the board file. */
+export const BOARD_SVG_ELEMENT = 'board'
+
+export const FONT_STACK = 'Inter, system-ui, sans-serif'
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch] as string)
+}
+
+/** XML 1.0 cannot carry most control characters, even escaped; board text could contain them. */
+function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- exactly the characters XML forbids
+  return escapeXml(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd'))
+}
+
+export interface SvgOptions {
+  /** The document's title (the board name). */
+  title: string
+  /** The board file text to embed, or none. */
+  boardText?: string
+  /** Output size in pixels; the drawing scales to it (the PNG path renders at its final size). */
+  pixelWidth?: number
+  pixelHeight?: number
+}
+
+function shadowFilterId(blur: number): string {
+  return `shadow-${String(blur).replace('.', '_')}`
+}
+
+function attrs(values: Record<string, string | number | undefined>): string {
+  return Object.entries(values)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => ` ${k}="${typeof v === 'number' ? num(v) : xmlSafe(v as string)}"`)
+    .join('')
+}
+
+function itemSvg(item: SceneItem): string {
+  switch (item.type) {
+    case 'shadow':
+      return `<path${attrs({
+        d: item.d,
+        fill: item.shadow.color,
+        'fill-opacity': item.shadow.opacity,
+        transform: item.shadow.dy ? `translate(0 ${num(item.shadow.dy)})` : undefined,
+        filter: `url(#${shadowFilterId(item.shadow.blur)})`
+      })}/>`
+    case 'path': {
+      const s = item.stroke
+      return `<path${attrs({
+        d: item.d,
+        transform: item.transform ? `translate(${num(item.transform.x)} ${num(item.transform.y)}) scale(${item.transform.scale})` : undefined,
+        fill: item.fill ?? 'none',
+        'fill-opacity': item.fillOpacity,
+        stroke: s?.color,
+        'stroke-width': s?.width,
+        'stroke-dasharray': s?.dash?.length ? s.dash.join(' ') : undefined,
+        'stroke-opacity': s?.opacity,
+        'stroke-linecap': s?.round ? 'round' : undefined,
+        'stroke-linejoin': s?.round ? 'round' : undefined
+      })}/>`
+    }
+    case 'text': {
+      const font = { 'font-size': item.size, 'font-weight': item.weight, 'letter-spacing': item.letterSpacing || undefined }
+      const outlines = item.d ? `<path${attrs({ d: item.d, fill: item.color })}/>` : ''
+      // Characters no bundled font has are drawn as real text in the viewer's fonts.
+      const fallback = item.fallback
+        .map((run) => `<text${attrs({ x: run.x, y: item.y, ...font, fill: item.color })}>${xmlSafe(run.text)}</text>`)
+        .join('')
+      const searchable =
+        item.width > 0
+          ? `<text${attrs({ x: item.x, y: item.y, ...font, fill: 'none', textLength: item.width, lengthAdjust: 'spacingAndGlyphs' })} xml:space="preserve">${xmlSafe(item.text)}</text>`
+          : ''
+      return outlines + fallback + searchable
+    }
+  }
+}
+
+export function sceneToSvg(scene: Scene, options: SvgOptions): string {
+  const blurs = new Set<number>()
+  for (const group of scene.groups) for (const item of group.items) if (item.type === 'shadow') blurs.add(item.shadow.blur)
+  const filters = [...blurs]
+    .map(
+      (blur) =>
+        `<filter id="${shadowFilterId(blur)}" x="-25%" y="-25%" width="150%" height="150%" color-interpolation-filters="sRGB"><feGaussianBlur stdDeviation="${num(blur / 2)}"/></filter>`
+    )
+    .join('')
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({
+      width: options.pixelWidth ?? scene.width,
+      height: options.pixelHeight ?? scene.height,
+      viewBox: `0 0 ${scene.width} ${scene.height}`,
+      'font-family': FONT_STACK,
+      role: 'img',
+      'aria-label': options.title
+    })}>\n`,
+    `<title>${xmlSafe(options.title)}</title>\n`
+  ]
+  if (options.boardText !== undefined) {
+    out.push(
+      `<metadata><ob:${BOARD_SVG_ELEMENT} xmlns:ob="${BOARD_SVG_NAMESPACE}">${xmlSafe(options.boardText)}</ob:${BOARD_SVG_ELEMENT}></metadata>\n`
+    )
+  }
+  if (filters) out.push(`<defs>${filters}</defs>\n`)
+  if (scene.background) out.push(`<rect width="${scene.width}" height="${scene.height}" fill="${scene.background}"/>\n`)
+  for (const group of scene.groups) {
+    out.push(
+      `<g${attrs({ 'data-role': group.role, 'data-id': group.id, 'data-kind': group.kind })}><title>${xmlSafe(group.label)}</title>${group.items.map(itemSvg).join('')}</g>\n`
+    )
+  }
+  out.push('</svg>\n')
+  return out.join('')
+}
