@@ -10,7 +10,8 @@ function fakeHandlers() {
     newBoard: vi.fn<BoardApiMethods['newBoard']>(async () => undefined),
     confirmDiscard: vi.fn<BoardApiMethods['confirmDiscard']>(async () => 'cancel'),
     setWindowState: vi.fn<BoardApiMethods['setWindowState']>(async () => undefined),
-    closeWindow: vi.fn<BoardApiMethods['closeWindow']>(async () => undefined)
+    closeWindow: vi.fn<BoardApiMethods['closeWindow']>(async () => undefined),
+    exportImage: vi.fn<BoardApiMethods['exportImage']>(async () => ({ status: 'cancelled' }))
   } satisfies BoardApiMethods
 }
 
@@ -24,6 +25,11 @@ describe('dispatch', () => {
     await dispatch.confirmDiscard(h, { name: 'Q3 planning' })
     await dispatch.setWindowState(h, { name: 'Q3 planning', edited: true })
     await dispatch.closeWindow(h, undefined)
+    const png = Uint8Array.of(0x89, 0x50, 0x4e, 0x47)
+    await dispatch.exportImage(h, { format: 'png', data: png, suggestedName: 'Harbour & Pine' })
+    await dispatch.exportImage(h, { format: 'svg', data: '<svg/>', suggestedName: 'Harbour & Pine' })
+    expect(h.exportImage).toHaveBeenCalledWith({ format: 'png', data: png, suggestedName: 'Harbour & Pine' })
+    expect(h.exportImage).toHaveBeenCalledWith({ format: 'svg', data: '<svg/>', suggestedName: 'Harbour & Pine' })
     expect(h.openBoard).toHaveBeenCalledOnce()
     expect(h.saveBoard).toHaveBeenCalledWith({ board, saveAs: true })
     expect(h.newBoard).toHaveBeenCalledOnce()
@@ -53,7 +59,14 @@ describe('dispatch', () => {
     ['confirmDiscard', { name: 'x'.repeat(MAX_NAME_LENGTH) }],
     ['setWindowState', { name: 'A' }],
     ['setWindowState', { name: 'A', edited: 'true' }],
-    ['setWindowState', { name: ['A'], edited: true }]
+    ['setWindowState', { name: ['A'], edited: true }],
+    ['exportImage', undefined],
+    ['exportImage', { format: 'gif', data: new Uint8Array(4), suggestedName: 'A' }],
+    ['exportImage', { format: 'png', data: 'not bytes', suggestedName: 'A' }],
+    ['exportImage', { format: 'svg', data: new Uint8Array(4), suggestedName: 'A' }],
+    ['exportImage', { format: 'pdf', data: new Uint8Array(0), suggestedName: 'A' }],
+    ['exportImage', { format: 'pdf', data: new Uint8Array(4), suggestedName: 7 }],
+    ['exportImage', { format: 'png', data: [1, 2], suggestedName: 'A' }]
   ] as const)('refuses %s(%j) without calling the handler', (method, arg) => {
     const h = fakeHandlers()
     expect(() => dispatch[method](h, arg)).toThrow(InvalidArgumentError)

@@ -10,12 +10,28 @@ import type { Board } from './board'
 
 export type OpenOutcome =
   | { status: 'cancelled' }
-  | { status: 'opened'; path: string; name: string; board: Board; notices: string[] }
+  | {
+      status: 'opened'
+      path: string
+      name: string
+      board: Board
+      notices: string[]
+      /** Set when the board came out of an exported image: it has no board file yet, so Save asks where. */
+      fromImage?: 'png' | 'svg'
+    }
   | { status: 'failed'; path: string; message: string }
 
 export type SaveOutcome =
   | { status: 'cancelled' }
   | { status: 'saved'; path: string; name: string }
+  | { status: 'failed'; path: string; message: string }
+
+/** Image formats of File > Export. */
+export type ExportFormat = 'png' | 'svg' | 'pdf'
+
+export type ExportOutcome =
+  | { status: 'cancelled' }
+  | { status: 'exported'; path: string; name: string }
   | { status: 'failed'; path: string; message: string }
 
 export type DiscardAnswer = 'save' | 'discard' | 'cancel'
@@ -41,6 +57,8 @@ export interface BoardApiMethods {
   setWindowState(state: WindowState): Promise<void>
   /** Closes the window once the renderer has dealt with unsaved changes. */
   closeWindow(): Promise<void>
+  /** Asks where to save an exported image (SVG as text, PNG and PDF as bytes) and writes it; the board is not touched. */
+  exportImage(args: { format: ExportFormat; data: string | Uint8Array; suggestedName: string }): Promise<ExportOutcome>
 }
 
 export const invokeChannels = {
@@ -49,7 +67,8 @@ export const invokeChannels = {
   newBoard: 'orgboard:board:new',
   confirmDiscard: 'orgboard:dialog:confirmDiscard',
   setWindowState: 'orgboard:window:setState',
-  closeWindow: 'orgboard:window:close'
+  closeWindow: 'orgboard:window:close',
+  exportImage: 'orgboard:board:export'
 } as const satisfies Record<keyof BoardApiMethods, `orgboard:${string}`>
 
 /** Messages from the main process to the renderer. */

@@ -9,6 +9,7 @@ import { EditorContext } from './editorContext'
 import { isMac, isTyping } from './platform'
 import { EditorStore } from './state/editorStore'
 import { EmptyHint } from './ui/EmptyHint'
+import { ExportDialog } from './ui/ExportDialog'
 import { NoticeBar } from './ui/NoticeBar'
 import { Palette } from './ui/Palette'
 import { TopBar } from './ui/TopBar'
@@ -97,6 +98,7 @@ export function App({ api }: { api: BoardApi }): React.JSX.Element {
               <EmptyHint />
             </main>
           </div>
+          <ExportDialog />
         </div>
       </ReactFlowProvider>
     </EditorContext.Provider>

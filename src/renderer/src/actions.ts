@@ -6,6 +6,7 @@ import { addCard, makeCard, removeItems } from '../../shared/edits'
 import { revisionOf } from '../../shared/history'
 import { cardKind, isCardKind, type CardKind } from '../../shared/kinds'
 import { freeSpot } from '../../shared/placement'
+import { copyBoardPng } from './export/exportActions'
 import type { EditorStore } from './state/editorStore'
 
 export interface ActionContext {
@@ -59,7 +60,8 @@ async function openBoard(ctx: ActionContext): Promise<void> {
     ctx.store.set({ notice: { tone: 'error', text: outcome.message } })
     return
   }
-  ctx.store.load(outcome.board, outcome.name, true)
+  // A board opened from an exported image has no board file yet: Save asks where to keep it.
+  ctx.store.load(outcome.board, outcome.name, !outcome.fromImage)
   ctx.store.set({ notice: outcome.notices.length ? { tone: 'info', text: outcome.notices.join(' ') } : null })
 }
 
@@ -89,11 +91,15 @@ const hasSelection = ({ store }: ActionContext): boolean => {
   return s.selectedCards.size + s.selectedRelations.size > 0
 }
 
+const hasCards = ({ store }: ActionContext): boolean => store.board.cards.length > 0
+
 const impls: Record<string, ActionImpl> = {
   'board.new': { run: newBoard },
   'board.open': { run: openBoard },
   'board.save': { run: (ctx) => saveBoard(ctx, false) },
   'board.saveAs': { run: (ctx) => saveBoard(ctx, true) },
+  'board.export': { run: ({ store }) => store.set({ exportOpen: true }), isEnabled: hasCards },
+  'board.copyPng': { run: copyBoardPng, isEnabled: hasCards },
   'edit.undo': { run: ({ store }) => store.undo(), isEnabled: ({ store }) => store.getState().history.past.length > 0 },
   'edit.redo': { run: ({ store }) => store.redo(), isEnabled: ({ store }) => store.getState().history.future.length > 0 },
   'edit.rename': {

@@ -32,8 +32,9 @@ export function iconPath(name: string): string {
       const a = attrs as Record<string, unknown>
       switch (tag) {
         case 'path':
-          // Joined after other shapes, a leading relative moveto would start from their end point.
-          return String(a.d ?? '').replace(/^\s*m/, 'M')
+          // Joined after other shapes, a leading relative moveto would start from their end point;
+          // a moveto to the origin first keeps it (and the relative lines after it) where lucide meant.
+          return /^\s*m/.test(String(a.d)) ? `M0 0${String(a.d)}` : String(a.d ?? '')
         case 'circle':
           return ellipse(n(a.cx), n(a.cy), n(a.r), n(a.r))
         case 'ellipse':

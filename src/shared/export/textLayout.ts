@@ -45,7 +45,6 @@ export function wrapText(fonts: ExportFonts, text: string, style: TextStyle, max
       continue
     }
     if (line) lines.push(line)
-    line = ''
     // A word wider than the line is cut where it overflows.
     let rest = word
     while (measure(rest) > maxWidth) {

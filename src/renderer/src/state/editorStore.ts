@@ -34,6 +34,8 @@ export interface EditorState {
   editing: string | null
   preview: ReadonlyMap<string, Preview>
   notice: Notice | null
+  /** The File > Export dialog is showing. */
+  exportOpen: boolean
 }
 
 const none: ReadonlySet<string> = new Set()
@@ -51,7 +53,8 @@ function initialState(): EditorState {
     selectedRelations: none,
     editing: null,
     preview: new Map(),
-    notice: null
+    notice: null,
+    exportOpen: false
   }
 }
 
