@@ -69,35 +69,47 @@ type FileText =
   | { ok: true; text: string; source: BoardSource }
   | { ok: false; problem: string }
 
+/** The first bytes of a file, to tell a board from an exported image. */
+async function readHead(path: string, size: number): Promise<Uint8Array> {
+  const handle = await fs.open(path, 'r')
+  try {
+    const head = new Uint8Array(Math.min(size, 4096))
+    await handle.read(head, 0, head.length, 0)
+    return head
+  } finally {
+    await handle.close()
+  }
+}
+
+async function readPngBoard(path: string, size: number): Promise<FileText> {
+  const handle = await fs.open(path, 'r')
+  try {
+    const embedded = await boardTextFromPngFile(handle, size, MAX_BOARD_FILE_BYTES)
+    return embedded.ok ? { ok: true, text: embedded.text, source: 'png' } : embedded
+  } finally {
+    await handle.close()
+  }
+}
+
 /** Reads the board text of a file: a board file, or the board inside an exported PNG or SVG. */
 async function readBoardText(path: string): Promise<FileText> {
   // stat first: never start reading a folder, a device or a FIFO (which would hang), or a huge file.
   const stat = await fs.stat(path)
   if (stat.isDirectory()) return { ok: false, problem: 'it is a folder, not a board file' }
   if (!stat.isFile()) return { ok: false, problem: 'it is not a regular file' }
-  const handle = await fs.open(path, 'r')
-  try {
-    const head = new Uint8Array(Math.min(stat.size, 4096))
-    await handle.read(head, 0, head.length, 0)
-    const image = imageKindOf(head)
-    if (image === 'png') {
-      const embedded = await boardTextFromPngFile(handle, stat.size, MAX_BOARD_FILE_BYTES)
-      return embedded.ok ? { ok: true, text: embedded.text, source: 'png' } : embedded
-    }
-    const limit = image === 'svg' ? MAX_SVG_FILE_BYTES : MAX_BOARD_FILE_BYTES
-    const what = image === 'svg' ? 'an SVG image Orgboard reads' : 'a board file'
-    if (stat.size > limit) return { ok: false, problem: `it is ${formatBytes(stat.size)}, larger than the ${formatBytes(limit)} limit for ${what}` }
-    const bytes = await handle.readFile()
-    // The file may have grown between stat and read.
-    if (bytes.length > limit) return { ok: false, problem: `it is larger than the ${formatBytes(limit)} limit for ${what}` }
-    const decoded = decodeUtf8(bytes)
-    if (!decoded.ok) return { ok: false, problem: decoded.problem }
-    if (image !== 'svg') return { ok: true, text: decoded.text, source: 'board' }
-    const embedded = boardTextFromSvgText(decoded.text)
-    return embedded.ok ? { ok: true, text: embedded.text, source: 'svg' } : embedded
-  } finally {
-    await handle.close()
-  }
+  const image = imageKindOf(await readHead(path, stat.size))
+  if (image === 'png') return readPngBoard(path, stat.size)
+  const limit = image === 'svg' ? MAX_SVG_FILE_BYTES : MAX_BOARD_FILE_BYTES
+  const what = image === 'svg' ? 'an SVG image Orgboard reads' : 'a board file'
+  if (stat.size > limit) return { ok: false, problem: `it is ${formatBytes(stat.size)}, larger than the ${formatBytes(limit)} limit for ${what}` }
+  const bytes = await fs.readFile(path)
+  // The file may have grown between stat and read.
+  if (bytes.length > limit) return { ok: false, problem: `it is larger than the ${formatBytes(limit)} limit for ${what}` }
+  const decoded = decodeUtf8(bytes)
+  if (!decoded.ok) return { ok: false, problem: decoded.problem }
+  if (image !== 'svg') return { ok: true, text: decoded.text, source: 'board' }
+  const embedded = boardTextFromSvgText(decoded.text)
+  return embedded.ok ? { ok: true, text: embedded.text, source: 'svg' } : embedded
 }
 
 /**

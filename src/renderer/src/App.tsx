@@ -29,7 +29,8 @@ function dispatch(id: string, ctx: ActionContext): void {
 function useShortcuts(ctx: ActionContext): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || e.repeat) return
+      // A modal dialog (File > Export) owns the keyboard, even when focus has fallen back to the page.
+      if (e.defaultPrevented || e.repeat || document.querySelector('dialog[open]')) return
       const typing = isTyping(e.target)
       for (const command of commands) {
         const key = command.keys?.find((k) => matchesKeys(k, e, isMac))

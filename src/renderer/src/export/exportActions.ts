@@ -1,4 +1,5 @@
 import type { ActionContext } from '../actions'
+import { delayedProgress } from '../../../shared/export/progress'
 import { copyPng, defaultExportSettings, renderExport, type ExportSettings, type Progress } from './exporter'
 
 /** The last export's settings: the dialog starts from them and Copy as PNG uses them. */
@@ -6,29 +7,6 @@ let lastSettings: ExportSettings = defaultExportSettings
 
 export function rememberedSettings(): ExportSettings {
   return lastSettings
-}
-
-/** Exports that take longer than this show their progress. */
-export const PROGRESS_DELAY_MS = 1000
-
-/** Calls `show` with the current step once the work has taken over a second. */
-export function delayedProgress(show: (step: string | null) => void): { progress: Progress; done(): void } {
-  let step = ''
-  let visible = false
-  const timer = setTimeout(() => {
-    visible = true
-    show(step)
-  }, PROGRESS_DELAY_MS)
-  return {
-    progress: (next) => {
-      step = next
-      if (visible) show(step)
-    },
-    done: () => {
-      clearTimeout(timer)
-      if (visible) show(null)
-    }
-  }
 }
 
 function inputFor(ctx: ActionContext, settings: ExportSettings) {

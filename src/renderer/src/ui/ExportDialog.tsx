@@ -4,7 +4,8 @@ import type { ExportBackground } from '../../../shared/export/look'
 import type { PdfPage } from '../../../shared/export/pdf'
 import { sceneToSvg } from '../../../shared/export/svg'
 import { useEditorContext } from '../editorContext'
-import { delayedProgress, exportToFile, rememberedSettings } from '../export/exportActions'
+import { delayedProgress } from '../../../shared/export/progress'
+import { exportToFile, rememberedSettings } from '../export/exportActions'
 import { fittingScale, sceneFor, type ExportSettings } from '../export/exporter'
 import { useEditor } from '../state/editorStore'
 import './exportDialog.css'
@@ -133,6 +134,8 @@ function ExportDialogBody(): React.JSX.Element {
   }, [input])
 
   const run = async (): Promise<void> => {
+    // The buttons are disabled while it runs; keep the focus (and so the keyboard) in the dialog.
+    dialog.current?.focus()
     setBusy(true)
     setError(null)
     const shown = delayedProgress(setStep)
@@ -144,6 +147,7 @@ function ExportDialogBody(): React.JSX.Element {
       shown.done()
       setBusy(false)
     }
+    exportButton.current?.focus()
   }
 
   const onKeyDown = (e: KeyboardEvent): void => {
@@ -163,6 +167,7 @@ function ExportDialogBody(): React.JSX.Element {
       ref={dialog}
       className="export"
       aria-labelledby="export-title"
+      tabIndex={-1}
       onCancel={(e) => {
         e.preventDefault()
         if (!busy) close()
