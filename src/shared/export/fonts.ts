@@ -1,6 +1,5 @@
 import * as opentype from 'opentype.js'
 import type { Font } from 'opentype.js'
-import { num } from './paths'
 
 // The package's ESM build (bundlers) has named exports only; its CommonJS build (Node, Vitest) a default.
 const parse: (buffer: ArrayBuffer) => Font = opentype.parse ?? (opentype as unknown as { default: typeof opentype }).default.parse
@@ -37,41 +36,58 @@ export interface FallbackRun {
   width: number
 }
 
-export interface ShapedText {
-  /** Outlines of every character the fonts have, ready for an SVG `d` attribute. */
-  d: string
+/** One character placed on a line. */
+export interface PlacedGlyph {
+  char: string
+  x: number
+}
+
+/** Characters drawn with one font file, from `x` on (PDF draws them as real text in that font). */
+export interface FontRun {
+  text: string
+  /** Index into ExportFonts.files. */
+  file: number
+  x: number
+}
+
+/** A line of text laid out: every character's place, grouped by the font that draws it. */
+export interface LaidOutText {
+  glyphs: PlacedGlyph[]
+  runs: FontRun[]
   fallback: FallbackRun[]
   width: number
 }
 
-interface GlyphOutline {
+interface Glyph {
   /** Advance in em. */
   advance: number
-  /** Outline commands in em, y down, from the pen position. */
-  commands: readonly (readonly [string, ...number[]])[]
+  font: Font
+  /** Which of the files the glyph comes from. */
+  file: number
 }
 
 /** Characters no bundled font has are laid out as this many em (about a CJK ideograph or an emoji). */
 const FALLBACK_ADVANCE = 1
 
 export class ExportFonts {
-  private readonly faces = new Map<FontWeight, Font[]>()
-  private readonly glyphs = new Map<string, GlyphOutline | null>()
+  private readonly faces = new Map<FontWeight, { font: Font; file: number }[]>()
+  private readonly glyphs = new Map<string, Glyph | null>()
+  private readonly outlines = new Map<string, string>()
   /** Ascent and descent (em) of the fonts' line box, as browsers use for `line-height: normal`. */
   readonly ascent: number
   readonly descent: number
 
-  constructor(files: readonly FontFile[]) {
+  constructor(readonly files: readonly FontFile[]) {
     let ascent = 0
     let descent = 0
-    for (const file of files) {
+    files.forEach((file, index) => {
       const font = parse(file.bytes)
       const list = this.faces.get(file.weight) ?? []
-      list.push(font)
+      list.push({ font, file: index })
       this.faces.set(file.weight, list)
       ascent = Math.max(ascent, font.ascender / font.unitsPerEm)
       descent = Math.max(descent, -font.descender / font.unitsPerEm)
-    }
+    })
     for (const weight of exportFontWeights) {
       if (!this.faces.get(weight)?.length) throw new Error(`No font file for weight ${weight}`)
     }
@@ -79,35 +95,18 @@ export class ExportFonts {
     this.descent = descent
   }
 
-  private glyph(char: string, weight: FontWeight): GlyphOutline | null {
+  private glyph(char: string, weight: FontWeight): Glyph | null {
     const key = `${weight}:${char}`
     const cached = this.glyphs.get(key)
     if (cached !== undefined) return cached
-    let outline: GlyphOutline | null = null
-    for (const font of this.faces.get(weight) ?? []) {
+    let found: Glyph | null = null
+    for (const { font, file } of this.faces.get(weight) ?? []) {
       if (!font.hasChar(char)) continue
-      const glyph = font.charToGlyph(char)
-      const path = glyph.getPath(0, 0, 1) // 1 = one em, y already pointing down
-      outline = {
-        advance: (glyph.advanceWidth ?? 0) / font.unitsPerEm,
-        commands: path.commands.map((c) => {
-          switch (c.type) {
-            case 'M':
-            case 'L':
-              return [c.type, c.x ?? 0, c.y ?? 0] as const
-            case 'Q':
-              return ['Q', c.x1 ?? 0, c.y1 ?? 0, c.x ?? 0, c.y ?? 0] as const
-            case 'C':
-              return ['C', c.x1 ?? 0, c.y1 ?? 0, c.x2 ?? 0, c.y2 ?? 0, c.x ?? 0, c.y ?? 0] as const
-            default:
-              return ['Z'] as const
-          }
-        })
-      }
+      found = { advance: (font.charToGlyph(char).advanceWidth ?? 0) / font.unitsPerEm, font, file }
       break
     }
-    this.glyphs.set(key, outline)
-    return outline
+    this.glyphs.set(key, found)
+    return found
   }
 
   /** Whether every character of `text` is in the bundled fonts. */
@@ -122,34 +121,44 @@ export class ExportFonts {
     return width
   }
 
-  /** Outlines of one line of text with its left end at `x` and its baseline at `y`. */
-  shape(text: string, weight: FontWeight, size: number, x: number, y: number, letterSpacing = 0): ShapedText {
-    const parts: string[] = []
+  /** Places each character of one line, its left end at `x`. */
+  layout(text: string, weight: FontWeight, size: number, x: number, letterSpacing = 0): LaidOutText {
+    const glyphs: PlacedGlyph[] = []
+    const runs: FontRun[] = []
     const fallback: FallbackRun[] = []
     let pen = x
-    for (const ch of text) {
-      const glyph = this.glyph(ch, weight)
-      if (!glyph) {
-        const advance = FALLBACK_ADVANCE * size + letterSpacing
-        const last = fallback[fallback.length - 1]
-        if (last && Math.abs(last.x + last.width - pen) < 1e-6) {
-          last.text += ch
-          last.width += advance
+    let run: FontRun | null = null
+    let missing: FallbackRun | null = null
+    for (const char of text) {
+      const glyph = this.glyph(char, weight)
+      const advance = (glyph?.advance ?? FALLBACK_ADVANCE) * size + letterSpacing
+      if (glyph) {
+        missing = null
+        glyphs.push({ char, x: pen })
+        if (run && run.file === glyph.file) run.text += char
+        else runs.push((run = { text: char, file: glyph.file, x: pen }))
+      } else {
+        run = null
+        if (missing) {
+          missing.text += char
+          missing.width += advance
         } else {
-          fallback.push({ text: ch, x: pen, width: advance })
+          fallback.push((missing = { text: char, x: pen, width: advance }))
         }
-        pen += advance
-        continue
       }
-      for (const [op, ...args] of glyph.commands) {
-        const coords: string[] = []
-        for (let i = 0; i < args.length; i += 2) {
-          coords.push(`${num(pen + (args[i] ?? 0) * size)} ${num(y + (args[i + 1] ?? 0) * size)}`)
-        }
-        parts.push(op + coords.join(' '))
-      }
-      pen += glyph.advance * size + letterSpacing
+      pen += advance
     }
-    return { d: parts.join(''), fallback, width: pen - x }
+    return { glyphs, runs, fallback, width: pen - x }
+  }
+
+  /** Outline of one character at `size`, pen at (0, 0) on the baseline, y down; empty for a space. */
+  outline(char: string, weight: FontWeight, size: number): string {
+    const key = `${weight}:${size}:${char}`
+    const cached = this.outlines.get(key)
+    if (cached !== undefined) return cached
+    const glyph = this.glyph(char, weight)
+    const d = glyph ? glyph.font.charToGlyph(char).getPath(0, 0, size).toPathData(2) : ''
+    this.outlines.set(key, d)
+    return d
   }
 }

@@ -1,10 +1,24 @@
-import { LineCapStyle, LineJoinStyle, PDFDocument, popGraphicsState, pushGraphicsState, rgb, setLineJoin, type PDFPage } from 'pdf-lib'
+import fontkit from '@pdf-lib/fontkit'
+import {
+  LineCapStyle,
+  LineJoinStyle,
+  PDFDocument,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setCharacterSpacing,
+  setLineJoin,
+  type PDFFont,
+  type PDFPage
+} from 'pdf-lib'
+import type { ExportFonts } from './fonts'
 import type { Scene, SceneItem } from './scene'
 
 /**
- * A scene as a vector PDF (pdf-lib): the same paths and glyph outlines as the
- * SVG, on one page fitted to the board or on an A4/A3 landscape sheet.
- * Shadows are left out (PDF has no blur).
+ * A scene as a vector PDF (pdf-lib): the same paths as the SVG, and text as real
+ * text in the same Inter files, embedded as subsets (so it is sharp, small,
+ * searchable and selectable), on one page fitted to the board or on an A4/A3
+ * landscape sheet. Shadows are left out (PDF has no blur).
  */
 
 export type PdfPage = 'fit' | 'a4' | 'a3'
@@ -31,17 +45,30 @@ function color(hex: string): ReturnType<typeof rgb> {
 
 interface Placement {
   page: PDFPage
+  /** The embedded font of each font file, embedded on first use. */
+  font(file: number): Promise<PDFFont>
   /** Page point of the scene's (0, 0), and points per scene unit. */
   x: number
   top: number
   scale: number
 }
 
-function drawItem(item: SceneItem, at: Placement, missing: (text: string) => void): void {
+async function drawItem(item: SceneItem, at: Placement, missing: (text: string) => void): Promise<void> {
   const { page } = at
   if (item.type === 'shadow') return
   if (item.type === 'text') {
-    if (item.d) page.drawSvgPath(item.d, { x: at.x, y: at.top, scale: at.scale, color: color(item.color) })
+    // Each run at the place the scene gave it, so lines wrap and align exactly as in the SVG.
+    if (item.letterSpacing) page.pushOperators(setCharacterSpacing(item.letterSpacing * at.scale))
+    for (const run of item.runs) {
+      page.drawText(run.text, {
+        x: at.x + run.x * at.scale,
+        y: at.top - item.y * at.scale,
+        size: item.size * at.scale,
+        font: await at.font(run.file),
+        color: color(item.color)
+      })
+    }
+    if (item.letterSpacing) page.pushOperators(setCharacterSpacing(0))
     for (const run of item.fallback) missing(run.text)
     return
   }
@@ -68,8 +95,21 @@ function drawItem(item: SceneItem, at: Placement, missing: (text: string) => voi
   if (stroke?.round) page.pushOperators(popGraphicsState())
 }
 
-export async function sceneToPdf(scene: Scene, options: PdfOptions): Promise<Uint8Array> {
+export async function sceneToPdf(scene: Scene, fonts: ExportFonts, options: PdfOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
+  doc.registerFontkit(fontkit)
+  const embedded = new Map<number, Promise<PDFFont>>()
+  const font = (file: number): Promise<PDFFont> => {
+    let found = embedded.get(file)
+    if (!found) {
+      const bytes = fonts.files[file]?.bytes
+      if (!bytes) throw new Error(`No font file ${file}`)
+      // No kerning or ligatures: the scene placed the characters without them, as it measured.
+      found = doc.embedFont(new Uint8Array(bytes), { subset: true, features: { kern: false, liga: false, calt: false } })
+      embedded.set(file, found)
+    }
+    return found
+  }
   doc.setTitle(options.title)
   doc.setCreator('Orgboard')
   doc.setProducer('Orgboard')
@@ -92,7 +132,7 @@ export async function sceneToPdf(scene: Scene, options: PdfOptions): Promise<Uin
 
   const missing = new Set<string>()
   for (const group of scene.groups) {
-    for (const item of group.items) drawItem(item, { page, x, top, scale }, (text) => missing.add(text))
+    for (const item of group.items) await drawItem(item, { page, font, x, top, scale }, (text) => missing.add(text))
   }
   if (missing.size && options.onMissingText) options.onMissingText([...missing].join(' '))
   return doc.save()

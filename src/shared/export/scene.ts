@@ -2,7 +2,7 @@ import type { Board, Card, Relation } from '../board'
 import { cardSummary } from '../cardSummary'
 import { borderPoint, center, type Rect } from '../geometry'
 import { cardKind, relationKind, type CardKindSpec } from '../kinds'
-import type { ExportFonts, FallbackRun, FontWeight } from './fonts'
+import type { ExportFonts, FallbackRun, FontRun, FontWeight, PlacedGlyph } from './fonts'
 import { ICON_GRID, iconPath } from './icons'
 import { BRICK, cardText, HEXAGON_INSET, paletteFor, relationLook, shapeLooks, type ExportBackground, type Palette, type Shadow, type ShapeLook } from './look'
 import { polygon, roundedRect, type Radii } from './paths'
@@ -46,8 +46,11 @@ export type SceneItem =
       weight: FontWeight
       letterSpacing: number
       color: string
-      /** Outlines of the glyphs the bundled fonts have. */
-      d: string
+      /** Each character the bundled fonts have, placed (SVG draws their outlines). */
+      glyphs: PlacedGlyph[]
+      /** The same characters grouped by font file (PDF draws them as text in the embedded font). */
+      runs: FontRun[]
+      /** Characters no bundled font has: drawn as text in the viewer's fonts. */
       fallback: FallbackRun[]
     }
 
@@ -107,19 +110,20 @@ function textItem(
   color: string
 ): SceneItem {
   const letterSpacing = style.letterSpacing ?? 0
-  const shaped = fonts.shape(text, style.weight, style.size, x, baseline, letterSpacing)
+  const laid = fonts.layout(text, style.weight, style.size, x, letterSpacing)
   return {
     type: 'text',
     text,
     x,
     y: baseline,
-    width: shaped.width,
+    width: laid.width,
     size: style.size,
     weight: style.weight,
     letterSpacing,
     color,
-    d: shaped.d,
-    fallback: shaped.fallback
+    glyphs: laid.glyphs,
+    runs: laid.runs,
+    fallback: laid.fallback
   }
 }
 

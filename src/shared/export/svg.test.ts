@@ -14,7 +14,7 @@ const fonts = nodeExportFonts()
 
 function exportSvg(board: Board, padding = 32): { svg: string; scene: Scene } {
   const scene = buildScene(board, fonts, { background: 'light', padding })
-  return { scene, svg: sceneToSvg(scene, { title: 'Harbour & Pine', boardText: serializeBoard(board) }) }
+  return { scene, svg: sceneToSvg(scene, fonts, { title: 'Harbour & Pine', boardText: serializeBoard(board) }) }
 }
 
 function parseXml(svg: string) {
@@ -26,7 +26,8 @@ function parseXml(svg: string) {
 
 const all = (doc: ReturnType<typeof parseXml>, tag: string): XmlElement[] => Array.from(doc.getElementsByTagName(tag))
 
-describe('the SVG export of the freight trains and gardens map', () => {
+// Rendering runs librsvg in a child process: allow for a busy machine.
+describe('the SVG export of the freight trains and gardens map', { timeout: 60_000 }, () => {
   const board = harbourAndPine()
   const { svg, scene } = exportSvg(board)
   const doc = parseXml(svg)
@@ -34,7 +35,7 @@ describe('the SVG export of the freight trains and gardens map', () => {
   it('is real vector: shapes, paths and text; no foreignObject, no embedded image, no web font', () => {
     expect(all(doc, 'foreignObject')).toHaveLength(0)
     expect(all(doc, 'image')).toHaveLength(0)
-    expect(svg).not.toMatch(/@font-face|data:|xlink:href|<style/)
+    expect(svg).not.toMatch(/@font-face|data:|<style|href="(?!#)/)
     expect(all(doc, 'path').length).toBeGreaterThan(board.cards.length * 3)
     expect(doc.documentElement?.getAttribute('viewBox')).toBe(`0 0 ${scene.width} ${scene.height}`)
   })
@@ -81,7 +82,7 @@ describe('the SVG export of the freight trains and gardens map', () => {
   })
 })
 
-describe('SVG export of awkward boards', () => {
+describe('SVG export of awkward boards', { timeout: 60_000 }, () => {
   const base = harbourAndPine()
 
   it('draws a card placed far off-screen, and grows the image to hold it', () => {

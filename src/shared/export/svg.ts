@@ -1,11 +1,14 @@
+import type { ExportFonts } from './fonts'
 import { num } from './paths'
 import type { Scene, SceneItem } from './scene'
 
 /**
- * A scene as a self-contained SVG document: shapes and glyph outlines as paths,
- * each line also as `<text>` (invisible: for search, selection and screen readers),
- * no `<foreignObject>`, no images, no web fonts. The board itself rides along in
- * `<metadata>`, so File > Open on the SVG reopens it.
+ * A scene as a self-contained SVG document: shapes as paths; text as glyph
+ * outlines (each glyph defined once in `<defs>` and placed with `<use>`), with
+ * each line also as `<text>` (invisible: for search, selection and screen
+ * readers); no `<foreignObject>`, no images, no web fonts, so every viewer draws
+ * the same. The board itself rides along in `<metadata>`, so File > Open on the
+ * SVG reopens it.
  */
 
 /** Namespace of the board element inside `<metadata>`. */
@@ -46,7 +49,32 @@ function attrs(values: Record<string, string | number | undefined>): string {
     .join('')
 }
 
-function itemSvg(item: SceneItem): string {
+/** Each glyph outline once, by weight, size and character. */
+class GlyphDefs {
+  private readonly ids = new Map<string, string>()
+  private readonly defs: string[] = []
+  constructor(private readonly fonts: ExportFonts) {}
+
+  /** The id of the glyph's outline, or null for a character with no ink (a space). */
+  id(char: string, weight: SceneTextItem['weight'], size: number): string | null {
+    const key = `${weight}:${size}:${char}`
+    const known = this.ids.get(key)
+    if (known !== undefined) return known || null
+    const d = this.fonts.outline(char, weight, size)
+    const id = d ? `g${this.defs.length}` : ''
+    if (d) this.defs.push(`<path id="${id}" d="${d}"/>`)
+    this.ids.set(key, id)
+    return id || null
+  }
+
+  toString(): string {
+    return this.defs.join('')
+  }
+}
+
+type SceneTextItem = Extract<SceneItem, { type: 'text' }>
+
+function itemSvg(item: SceneItem, glyphs: GlyphDefs): string {
   switch (item.type) {
     case 'shadow':
       return `<path${attrs({
@@ -73,7 +101,13 @@ function itemSvg(item: SceneItem): string {
     }
     case 'text': {
       const font = { 'font-size': item.size, 'font-weight': item.weight, 'letter-spacing': item.letterSpacing || undefined }
-      const outlines = item.d ? `<path${attrs({ d: item.d, fill: item.color })}/>` : ''
+      const uses = item.glyphs
+        .map((g) => {
+          const id = glyphs.id(g.char, item.weight, item.size)
+          return id ? `<use xlink:href="#${id}" x="${num(g.x)}" y="${num(item.y)}"/>` : ''
+        })
+        .join('')
+      const outlines = uses ? `<g fill="${item.color}">${uses}</g>` : ''
       // Characters no bundled font has are drawn as real text in the viewer's fonts.
       const fallback = item.fallback
         .map((run) => `<text${attrs({ x: run.x, y: item.y, ...font, fill: item.color })}>${xmlSafe(run.text)}</text>`)
@@ -87,7 +121,12 @@ function itemSvg(item: SceneItem): string {
   }
 }
 
-export function sceneToSvg(scene: Scene, options: SvgOptions): string {
+export function sceneToSvg(scene: Scene, fonts: ExportFonts, options: SvgOptions): string {
+  const glyphs = new GlyphDefs(fonts)
+  const body = scene.groups.map(
+    (group) =>
+      `<g${attrs({ 'data-role': group.role, 'data-id': group.id, 'data-kind': group.kind })}><title>${xmlSafe(group.label)}</title>${group.items.map((item) => itemSvg(item, glyphs)).join('')}</g>\n`
+  )
   const blurs = new Set<number>()
   for (const group of scene.groups) for (const item of group.items) if (item.type === 'shadow') blurs.add(item.shadow.blur)
   const filters = [...blurs]
@@ -98,7 +137,7 @@ export function sceneToSvg(scene: Scene, options: SvgOptions): string {
     .join('')
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
-    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"${attrs({
       width: options.pixelWidth ?? scene.width,
       height: options.pixelHeight ?? scene.height,
       viewBox: `0 0 ${scene.width} ${scene.height}`,
@@ -113,13 +152,8 @@ export function sceneToSvg(scene: Scene, options: SvgOptions): string {
       `<metadata><ob:${BOARD_SVG_ELEMENT} xmlns:ob="${BOARD_SVG_NAMESPACE}">${xmlSafe(options.boardText)}</ob:${BOARD_SVG_ELEMENT}></metadata>\n`
     )
   }
-  if (filters) out.push(`<defs>${filters}</defs>\n`)
+  out.push(`<defs>${filters}${glyphs.toString()}</defs>\n`)
   if (scene.background) out.push(`<rect width="${scene.width}" height="${scene.height}" fill="${scene.background}"/>\n`)
-  for (const group of scene.groups) {
-    out.push(
-      `<g${attrs({ 'data-role': group.role, 'data-id': group.id, 'data-kind': group.kind })}><title>${xmlSafe(group.label)}</title>${group.items.map(itemSvg).join('')}</g>\n`
-    )
-  }
-  out.push('</svg>\n')
+  out.push(...body, '</svg>\n')
   return out.join('')
 }

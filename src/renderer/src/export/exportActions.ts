@@ -1,6 +1,10 @@
 import type { ActionContext } from '../actions'
 import { delayedProgress } from '../../../shared/export/progress'
-import { copyPng, defaultExportSettings, renderExport, type ExportSettings, type Progress } from './exporter'
+import type { Progress } from './exporter'
+import { defaultExportSettings, type ExportSettings } from './exportSettings'
+
+/** The drawing code, loaded on the first export (it brings the fonts, opentype.js and pdf-lib). */
+export const loadExporter = () => import('./exporter')
 
 /** The last export's settings: the dialog starts from them and Copy as PNG uses them. */
 let lastSettings: ExportSettings = defaultExportSettings
@@ -24,6 +28,7 @@ export async function exportToFile(ctx: ActionContext, settings: ExportSettings,
   lastSettings = settings
   let result
   try {
+    const { renderExport } = await loadExporter()
     result = await renderExport(inputFor(ctx, settings), progress)
   } catch (err) {
     return { status: 'failed', message: `Could not export: ${err instanceof Error ? err.message : String(err)}` }
@@ -44,6 +49,7 @@ export async function copyBoardPng(ctx: ActionContext): Promise<void> {
   const settings: ExportSettings = { ...lastSettings, format: 'png', scope }
   const shown = delayedProgress((step) => store.set({ notice: step ? { tone: 'info', text: `Copying as PNG: ${step}…` } : null }))
   try {
+    const { copyPng } = await loadExporter()
     const notes = await copyPng(inputFor(ctx, settings), shown.progress)
     shown.done()
     const what = scope === 'selection' ? 'the selection' : 'the board'

@@ -1,35 +1,11 @@
-import type { ExportFormat } from '../../../shared/api'
 import type { Board } from '../../../shared/board'
-import type { ExportBackground } from '../../../shared/export/look'
-import type { PdfPage } from '../../../shared/export/pdf'
 import { withBoardChunk } from '../../../shared/export/png'
+import type { ExportFonts } from '../../../shared/export/fonts'
 import { buildScene, cardsInSelection, type Scene } from '../../../shared/export/scene'
 import { sceneToSvg } from '../../../shared/export/svg'
 import { serializeBoard } from '../../../shared/serialize'
+import { fittingScale, type ExportSettings } from './exportSettings'
 import { exportFonts } from './fontFiles'
-
-/** What the export dialog asks; remembered for the next export and for Copy as PNG. */
-export interface ExportSettings {
-  format: ExportFormat
-  scope: 'board' | 'selection'
-  /** PNG only: pixels per board unit. */
-  scale: 1 | 2 | 4
-  background: ExportBackground
-  /** Space around the cards, in board units. */
-  padding: number
-  /** PDF only. */
-  page: PdfPage
-}
-
-export const defaultExportSettings: ExportSettings = { format: 'png', scope: 'board', scale: 2, background: 'light', padding: 32, page: 'fit' }
-
-/**
- * Browsers refuse canvases past 16,384 px a side (and past about 268 million
- * pixels in all); memory runs short well before the area limit, so exports stay
- * under half of it. Larger boards get a lower scale, with a note saying so.
- */
-export const MAX_CANVAS_SIDE = 16384
-export const MAX_CANVAS_PIXELS = 128 * 1024 * 1024
 
 export type Progress = (step: string) => void
 
@@ -58,16 +34,11 @@ export interface ExportInput {
   settings: ExportSettings
 }
 
-export async function sceneFor(input: ExportInput): Promise<{ scene: Scene; cardIds: ReadonlySet<string> | undefined }> {
+export async function sceneFor(input: ExportInput): Promise<{ scene: Scene; fonts: ExportFonts; cardIds: ReadonlySet<string> | undefined }> {
   const fonts = await exportFonts()
   const cardIds = input.settings.scope === 'selection' ? cardsInSelection(input.board, input.selection) : undefined
   const scene = buildScene(input.board, fonts, { background: input.settings.background, padding: input.settings.padding, ...(cardIds ? { cardIds } : {}) })
-  return { scene, cardIds }
-}
-
-/** The largest scale up to `wanted` at which the scene fits a canvas. */
-export function fittingScale(width: number, height: number, wanted: number): number {
-  return Math.min(wanted, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height, Math.sqrt(MAX_CANVAS_PIXELS / (width * height)))
+  return { scene, fonts, cardIds }
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US')
@@ -86,11 +57,11 @@ async function loadSvgImage(svg: string): Promise<HTMLImageElement> {
 }
 
 /** Draws the scene at `scale` into a PNG; null when the browser cannot make a canvas that large. */
-async function rasterize(scene: Scene, scale: number, title: string): Promise<{ blob: Blob; width: number; height: number } | null> {
+async function rasterize(scene: Scene, fonts: ExportFonts, scale: number, title: string): Promise<{ blob: Blob; width: number; height: number } | null> {
   const width = Math.max(1, Math.round(scene.width * scale))
   const height = Math.max(1, Math.round(scene.height * scale))
   // The SVG is rendered at its final pixel size, so text and lines are drawn sharp, not scaled up.
-  const image = await loadSvgImage(sceneToSvg(scene, { title, pixelWidth: width, pixelHeight: height }))
+  const image = await loadSvgImage(sceneToSvg(scene, fonts, { title, pixelWidth: width, pixelHeight: height }))
   const canvas = document.createElement('canvas')
   canvas.width = width
   canvas.height = height
@@ -103,12 +74,12 @@ async function rasterize(scene: Scene, scale: number, title: string): Promise<{ 
 }
 
 /** A PNG of the scene at the largest scale up to the wanted one that the browser can draw. */
-export async function pngOf(scene: Scene, wanted: number, title: string, progress: Progress): Promise<{ blob: Blob; notes: string[]; pixels: ExportResult['pixels'] }> {
+export async function pngOf(scene: Scene, fonts: ExportFonts, wanted: number, title: string, progress: Progress): Promise<{ blob: Blob; notes: string[]; pixels: ExportResult['pixels'] }> {
   const notes: string[] = []
   let scale = fittingScale(scene.width, scene.height, wanted)
   for (let attempt = 0; attempt < 4; attempt++) {
     progress(`Drawing ${fmt(Math.round(scene.width * scale))} × ${fmt(Math.round(scene.height * scale))} pixels`)
-    const png = await rasterize(scene, scale, title)
+    const png = await rasterize(scene, fonts, scale, title)
     if (png) {
       if (scale < wanted) {
         notes.push(
@@ -125,17 +96,17 @@ export async function pngOf(scene: Scene, wanted: number, title: string, progres
 /** Builds the file for the chosen format. Throws with a message that says why when it cannot. */
 export async function renderExport(input: ExportInput, progress: Progress): Promise<ExportResult> {
   progress('Laying out the board')
-  const { scene, cardIds } = await sceneFor(input)
+  const { scene, fonts, cardIds } = await sceneFor(input)
   const boardText = serializeBoard(boardForImage(input.board, cardIds))
   const { settings, name } = input
   switch (settings.format) {
     case 'svg':
-      return { data: sceneToSvg(scene, { title: name, boardText }), notes: [] }
+      return { data: sceneToSvg(scene, fonts, { title: name, boardText }), notes: [] }
     case 'pdf': {
       progress('Writing the PDF')
       const { sceneToPdf } = await import('../../../shared/export/pdf')
       const notes: string[] = []
-      const data = await sceneToPdf(scene, {
+      const data = await sceneToPdf(scene, fonts, {
         page: settings.page,
         title: name,
         onMissingText: (text) => notes.push(`These characters are not in the bundled Inter font and are left out of the PDF: ${text}`)
@@ -143,7 +114,7 @@ export async function renderExport(input: ExportInput, progress: Progress): Prom
       return { data, notes }
     }
     case 'png': {
-      const png = await pngOf(scene, settings.scale, name, progress)
+      const png = await pngOf(scene, fonts, settings.scale, name, progress)
       progress('Adding the board to the image')
       const data = withBoardChunk(new Uint8Array(await png.blob.arrayBuffer()), boardText)
       return { data, notes: png.notes, ...(png.pixels ? { pixels: png.pixels } : {}) }
@@ -154,8 +125,8 @@ export async function renderExport(input: ExportInput, progress: Progress): Prom
 /** Puts a PNG of the board (or the selection) on the clipboard. */
 export async function copyPng(input: ExportInput, progress: Progress): Promise<string[]> {
   progress('Laying out the board')
-  const { scene } = await sceneFor(input)
-  const png = await pngOf(scene, input.settings.scale, input.name, progress)
+  const { scene, fonts } = await sceneFor(input)
+  const png = await pngOf(scene, fonts, input.settings.scale, input.name, progress)
   await navigator.clipboard.write([new ClipboardItem({ 'image/png': png.blob })])
   return png.notes
 }

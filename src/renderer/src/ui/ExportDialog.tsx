@@ -5,8 +5,8 @@ import type { PdfPage } from '../../../shared/export/pdf'
 import { sceneToSvg } from '../../../shared/export/svg'
 import { useEditorContext } from '../editorContext'
 import { delayedProgress } from '../../../shared/export/progress'
-import { exportToFile, rememberedSettings } from '../export/exportActions'
-import { fittingScale, sceneFor, type ExportSettings } from '../export/exporter'
+import { exportToFile, loadExporter, rememberedSettings } from '../export/exportActions'
+import { fittingScale, type ExportSettings } from '../export/exportSettings'
 import { useEditor } from '../state/editorStore'
 import './exportDialog.css'
 
@@ -113,10 +113,11 @@ function ExportDialogBody(): React.JSX.Element {
     let cancelled = false
     let url: string | null = null
     const timer = setTimeout(() => {
-      sceneFor(input)
-        .then(({ scene }) => {
+      loadExporter()
+        .then(({ sceneFor }) => sceneFor(input))
+        .then(({ scene, fonts }) => {
           if (cancelled) return
-          url = URL.createObjectURL(new Blob([sceneToSvg(scene, { title: input.name })], { type: 'image/svg+xml' }))
+          url = URL.createObjectURL(new Blob([sceneToSvg(scene, fonts, { title: input.name })], { type: 'image/svg+xml' }))
           setPreview({ url, width: scene.width, height: scene.height })
           setPreviewError(null)
         })
