@@ -14,6 +14,9 @@ import { card, expect, test } from './fixtures'
 
 const fixture = join(__dirname, 'fixtures', 'harbour-and-pine.orgboard')
 const nodes = (page: Page) => page.locator('.react-flow__node')
+/** Exports render real images: on a busy machine that can take a while, so their outcome gets a longer wait. */
+const EXPORT_WAIT = { timeout: 60_000 }
+
 /** The canvas only renders cards in view, so "opened" is the window's title, not a count of cards. */
 const opened = (page: Page, name: string) => expect(page.getByTestId('board-title')).toHaveText(name)
 
@@ -57,10 +60,10 @@ test('the freight trains and gardens map exports as a crisp 4× PNG and a vector
   await opened(page, 'harbour-and-pine')
 
   await exportFromMenu(page, app.menu, ['4×', 'Light'], 'PNG')
-  await expect(page.getByTestId('notice')).toContainText('Exported "Harbour & Pine map.png"')
+  await expect(page.getByTestId('notice')).toContainText('Exported "Harbour & Pine map.png"', EXPORT_WAIT)
   await expect(page.getByTestId('export-dialog')).toHaveCount(0)
   await exportFromMenu(page, app.menu, [], 'SVG')
-  await expect(page.getByTestId('notice')).toContainText('Exported "Harbour & Pine map.svg"')
+  await expect(page.getByTestId('notice')).toContainText('Exported "Harbour & Pine map.svg"', EXPORT_WAIT)
   expect(app.dialogLog).toEqual(['open', 'export:png', 'export:svg'])
   await expect(page.getByTestId('edited-marker')).toHaveCount(0) // exporting never changes the board
 
@@ -131,7 +134,7 @@ test('cards far off-screen are exported, and a board too large for a 4× canvas 
 
   await exportFromMenu(app.page, app.menu, ['4×'], 'PNG')
   const notice = app.page.getByTestId('notice')
-  await expect(notice).toContainText('Exported "wide.png"')
+  await expect(notice).toContainText('Exported "wide.png"', EXPORT_WAIT)
   await expect(notice).toContainText('too large for a 4× PNG')
 
   const scene = sceneOf(board)
@@ -160,7 +163,7 @@ test('exporting the selection shows and carries only the selected cards', async 
   await expect(dialog.getByRole('radio', { name: 'Selection (2)' })).toHaveAttribute('aria-checked', 'true')
   await dialog.getByRole('radio', { name: 'SVG', exact: true }).click()
   await dialog.getByRole('button', { name: 'Export SVG…' }).click()
-  await expect(page.getByTestId('notice')).toContainText('Exported "selection.svg"')
+  await expect(page.getByTestId('notice')).toContainText('Exported "selection.svg"', EXPORT_WAIT)
 
   const svg = await readFile(svgPath, 'utf8')
   const embedded = JSON.parse(boardTextFromSvg(svg) ?? '{}') as Board
@@ -170,6 +173,7 @@ test('exporting the selection shows and carries only the selected cards', async 
 })
 
 test('a failed export says why, writes nothing and leaves the board as it was', async ({ launch, folder }) => {
+  test.slow()
   const app = await launch({ answerDialogs: { open: [fixture], export: [join(folder, 'no such folder', 'map.pdf')] } })
   const { page } = app
   await app.menu('board.open')
@@ -180,7 +184,7 @@ test('a failed export says why, writes nothing and leaves the board as it was', 
   await dialog.getByRole('radio', { name: 'PDF', exact: true }).click()
   await dialog.getByRole('radio', { name: 'A4 landscape', exact: true }).click()
   await dialog.getByRole('button', { name: 'Export PDF…' }).click()
-  await expect(dialog.getByTestId('export-error')).toContainText('Could not export "map.pdf": its folder')
+  await expect(dialog.getByTestId('export-error')).toContainText('Could not export "map.pdf": its folder', EXPORT_WAIT)
   await expect(dialog.getByTestId('export-error')).toContainText('does not exist')
   await expect(page.getByTestId('edited-marker')).toHaveCount(0)
   // Typing in the dialog never reaches the board's shortcuts.
@@ -192,13 +196,14 @@ test('a failed export says why, writes nothing and leaves the board as it was', 
 })
 
 test('Copy as PNG puts the board on the clipboard', async ({ launch }) => {
+  test.slow()
   const app = await launch({ answerDialogs: { open: [fixture] } })
   const { page } = app
   await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin })
   await app.menu('board.open')
   await opened(page, 'harbour-and-pine')
   await page.keyboard.press('Control+Shift+C')
-  await expect(page.getByTestId('notice')).toContainText('Copied the board to the clipboard as a PNG')
+  await expect(page.getByTestId('notice')).toContainText('Copied the board to the clipboard as a PNG', EXPORT_WAIT)
   const dataUrl = await page.evaluate(async () => {
     const [item] = await navigator.clipboard.read()
     const blob = await item?.getType('image/png')

@@ -28,6 +28,7 @@ export async function exportToFile(ctx: ActionContext, settings: ExportSettings,
   lastSettings = settings
   let result
   try {
+    progress('Loading the drawing code')
     const { renderExport } = await loadExporter()
     result = await renderExport(inputFor(ctx, settings), progress)
   } catch (err) {
@@ -49,6 +50,7 @@ export async function copyBoardPng(ctx: ActionContext): Promise<void> {
   const settings: ExportSettings = { ...lastSettings, format: 'png', scope }
   const shown = delayedProgress((step) => store.set({ notice: step ? { tone: 'info', text: `Copying as PNG: ${step}…` } : null }))
   try {
+    shown.progress('Loading the drawing code')
     const { copyPng } = await loadExporter()
     const notes = await copyPng(inputFor(ctx, settings), shown.progress)
     shown.done()
