@@ -37,6 +37,11 @@ export default tseslint.config(
     ['electron', 'react', 'react-dom', '@xyflow/*', ...nodeBuiltins, '**/main/**', '**/renderer/**', '**/preload/**'],
     'src/shared is pure TypeScript: no Electron, Node, DOM or React, and nothing from the other layers.'
   ),
+  {
+    // Tests of shared code (and their *.testing.ts helpers) run in Node under Vitest: they may read fixtures and fonts from disk and run tools.
+    files: ['src/shared/**/*.test.ts', 'src/shared/**/*.testing.ts'],
+    rules: { 'no-restricted-imports': 'off' }
+  },
   layer(
     ['src/renderer/**/*.{ts,tsx}'],
     ['electron', ...nodeBuiltins, '**/main/**', '**/preload/**'],

@@ -16,6 +16,8 @@ export interface DialogAnswers {
   save: (string | null)[]
   /** Answers to "Save changes?" */
   discard: DiscardAnswer[]
+  /** Paths to give File > Export (null = cancel). */
+  export: (string | null)[]
 }
 
 export interface LaunchOptions {
@@ -42,7 +44,7 @@ export interface BoardSession {
   context: BoardContext
   userDataDir: string
   dialogs: DialogAnswers
-  /** Every dialog the app asked for, in order: "open", "save" or "discard:<name>". */
+  /** Every dialog the app asked for, in order: "open", "save", "export:<format>" or "discard:<name>". */
   dialogLog: string[]
   /** Requests to anything but the app's own files; a fully offline app leaves this empty. */
   foreignRequests: string[]
@@ -105,7 +107,7 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No built renderer in ${rendererDir}: run npm run build first`)
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgboard-e2e-')))
   const ownsUserData = !options.userDataDir
-  const dialogs: DialogAnswers = { open: [], save: [], discard: [], ...options.answerDialogs }
+  const dialogs: DialogAnswers = { open: [], save: [], discard: [], export: [], ...options.answerDialogs }
   const dialogLog: string[] = []
   const foreignRequests: string[] = []
   const windowState = { name: 'Untitled', edited: false, title: '', closed: false }
@@ -130,6 +132,7 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
     {
       chooseOpenPath: async () => (dialogLog.push('open'), take(dialogs.open, 'File > Open')),
       chooseSavePath: async () => (dialogLog.push('save'), take(dialogs.save, 'Save')),
+      chooseExportPath: async (_name, format) => (dialogLog.push(`export:${format}`), take(dialogs.export, 'Export')),
       confirmDiscard: async (name) => (dialogLog.push(`discard:${name}`), take(dialogs.discard, '"Save changes?"')),
       setWindowState: (state) => {
         Object.assign(windowState, state, { title: `${state.edited ? '• ' : ''}${state.name} — Orgboard` })

@@ -19,6 +19,7 @@ function scriptedHost(answers: { open?: (string | null)[]; save?: (string | null
   const host: WindowHost = {
     chooseOpenPath: async () => answers.open?.shift() ?? null,
     chooseSavePath: async () => answers.save?.shift() ?? null,
+    chooseExportPath: async () => null,
     confirmDiscard: async (): Promise<DiscardAnswer> => 'cancel',
     setWindowState: () => undefined,
     close: () => undefined,

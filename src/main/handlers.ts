@@ -1,15 +1,31 @@
-import type { BoardApiEvents, BoardApiMethods, DiscardAnswer, OpenOutcome, RecentBoard, SaveOutcome, TemplateList, TemplateOutcome, WindowState } from '../shared/api'
+import { basename } from 'node:path'
+import type {
+  BoardApiEvents,
+  BoardApiMethods,
+  DiscardAnswer,
+  ExportFormat,
+  ExportOutcome,
+  OpenOutcome,
+  RecentBoard,
+  SaveOutcome,
+  TemplateList,
+  TemplateOutcome,
+  WindowState
+} from '../shared/api'
 import { boardNameFromPath } from '../shared/api'
 import type { Board } from '../shared/board'
 import type { RecentBoards } from './desktop/recentBoards'
 import { hasBoardExtension, isPlausiblePath } from './desktop/paths'
 import { readBoardFile, writeBoardFile } from './files/boardFiles'
+import { withExtension, writeExportFile } from './files/exportFiles'
 import { listTemplates, readTemplate } from './files/templates'
 
 /** What the handlers need from the windowing system; Electron in the app, scripted answers in tests. */
 export interface WindowHost {
   chooseOpenPath(): Promise<string | null>
   chooseSavePath(suggestedName: string): Promise<string | null>
+  /** Where to write an exported image; `suggestedName` has no extension. */
+  chooseExportPath(suggestedName: string, format: ExportFormat): Promise<string | null>
   confirmDiscard(name: string): Promise<DiscardAnswer>
   setWindowState(state: WindowState & { path: string | null }): void
   close(): void
@@ -72,6 +88,13 @@ export function createBoardHandlers(host: WindowHost, services: AppServices, opt
     if (host.showElsewhere(chosen)) return { status: 'elsewhere', path: chosen, name: boardNameFromPath(chosen) }
     const result = await readBoardFile(chosen)
     if (!result.ok) return { status: 'failed', path: chosen, message: result.message }
+    if (result.source !== 'board') {
+      // The image is not the board's file: Save must not write board JSON over a picture.
+      path = null
+      const name = basename(chosen).replace(/\.(png|svg)$/i, '') || 'Untitled'
+      const notice = `Opened the board saved inside "${basename(chosen)}". Save will ask where to keep it as an Orgboard file.`
+      return { status: 'opened', path: chosen, name, board: result.board, notices: [notice, ...result.notices], fromImage: result.source }
+    }
     path = chosen
     await services.recent.add(chosen)
     return { status: 'opened', path: chosen, name: boardNameFromPath(chosen), board: result.board, notices: result.notices }
@@ -182,6 +205,15 @@ export function createBoardHandlers(host: WindowHost, services: AppServices, opt
         untitledName = outcome.name
       }
       return outcome
+    },
+
+    async exportImage({ format, data, suggestedName }): Promise<ExportOutcome> {
+      const chosen = await host.chooseExportPath(suggestedName, format)
+      if (!chosen) return { status: 'cancelled' }
+      const target = withExtension(chosen, format)
+      const result = await writeExportFile(target, data)
+      if (!result.ok) return { status: 'failed', path: target, message: result.message }
+      return { status: 'exported', path: target, name: basename(target) }
     }
   }
 }

@@ -21,7 +21,8 @@ function fakeHandlers() {
     rendererReady: vi.fn<BoardApiMethods['rendererReady']>(async () => undefined),
     newWindow: vi.fn<BoardApiMethods['newWindow']>(async () => undefined),
     listTemplates: vi.fn<BoardApiMethods['listTemplates']>(async () => ({ status: 'listed', templates: [], problems: [] })),
-    openTemplate: vi.fn<BoardApiMethods['openTemplate']>(async () => ({ status: 'failed', message: 'none' }))
+    openTemplate: vi.fn<BoardApiMethods['openTemplate']>(async () => ({ status: 'failed', message: 'none' })),
+    exportImage: vi.fn<BoardApiMethods['exportImage']>(async () => ({ status: 'cancelled' }))
   } satisfies BoardApiMethods
 }
 
@@ -39,6 +40,11 @@ describe('dispatch', () => {
     await dispatch.openTemplate(h, { id: 'dependency-path', path: '/etc/passwd' })
     expect(h.listTemplates).toHaveBeenCalledOnce()
     expect(h.openTemplate).toHaveBeenCalledWith({ id: 'dependency-path' })
+    const png = Uint8Array.of(0x89, 0x50, 0x4e, 0x47)
+    await dispatch.exportImage(h, { format: 'png', data: png, suggestedName: 'Harbour & Pine' })
+    await dispatch.exportImage(h, { format: 'svg', data: '<svg/>', suggestedName: 'Harbour & Pine' })
+    expect(h.exportImage).toHaveBeenCalledWith({ format: 'png', data: png, suggestedName: 'Harbour & Pine' })
+    expect(h.exportImage).toHaveBeenCalledWith({ format: 'svg', data: '<svg/>', suggestedName: 'Harbour & Pine' })
     expect(h.openBoard).toHaveBeenCalledOnce()
     expect(h.saveBoard).toHaveBeenCalledWith({ board, saveAs: true })
     expect(h.newBoard).toHaveBeenCalledOnce()
@@ -85,7 +91,14 @@ describe('dispatch', () => {
     ['openTemplate', { id: '../../etc/passwd' }],
     ['openTemplate', { id: '/tmp/board' }],
     ['openTemplate', { id: 'Team-Context' }],
-    ['openTemplate', { id: 'x'.repeat(81) }]
+    ['openTemplate', { id: 'x'.repeat(81) }],
+    ['exportImage', undefined],
+    ['exportImage', { format: 'gif', data: new Uint8Array(4), suggestedName: 'A' }],
+    ['exportImage', { format: 'png', data: 'not bytes', suggestedName: 'A' }],
+    ['exportImage', { format: 'svg', data: new Uint8Array(4), suggestedName: 'A' }],
+    ['exportImage', { format: 'pdf', data: new Uint8Array(0), suggestedName: 'A' }],
+    ['exportImage', { format: 'pdf', data: new Uint8Array(4), suggestedName: 7 }],
+    ['exportImage', { format: 'png', data: [1, 2], suggestedName: 'A' }]
   ] as const)('refuses %s(%j) without calling the handler', (method, arg) => {
     const h = fakeHandlers()
     expect(() => dispatch[method](h, arg)).toThrow(InvalidArgumentError)

@@ -1,4 +1,4 @@
-import type { BoardApiMethods, WindowState } from '../shared/api'
+import type { BoardApiMethods, ExportFormat, WindowState } from '../shared/api'
 import type { Board } from '../shared/board'
 import { MAX_PATH_LENGTH } from './desktop/paths'
 
@@ -60,7 +60,30 @@ export const dispatch: Dispatch = {
     expectNoArgument('listTemplates', arg)
     return handlers.listTemplates()
   },
-  openTemplate: (handlers, arg) => handlers.openTemplate({ id: parseTemplateId(arg) })
+  openTemplate: (handlers, arg) => handlers.openTemplate({ id: parseTemplateId(arg) }),
+  exportImage: (handlers, arg) => handlers.exportImage(parseExportArgs(arg))
+}
+
+/** Largest export the renderer may hand over (a 16,384-pixel PNG is far below it). */
+export const MAX_EXPORT_BYTES = 1024 * 1024 * 1024
+
+/** SVG comes as text, PNG and PDF as bytes; nothing else crosses. */
+function parseExportArgs(arg: unknown): { format: ExportFormat; data: string | Uint8Array; suggestedName: string } {
+  if (!isRecord(arg)) throw new InvalidArgumentError('exportImage expects { format, data, suggestedName }')
+  const { format, data } = arg
+  if (format !== 'png' && format !== 'svg' && format !== 'pdf') throw new InvalidArgumentError('exportImage: format must be png, svg or pdf')
+  let payload: string | Uint8Array
+  if (format === 'svg') {
+    if (typeof data !== 'string') throw new InvalidArgumentError('exportImage: an svg export must be a string')
+    payload = data
+  } else {
+    if (!(data instanceof Uint8Array)) throw new InvalidArgumentError(`exportImage: a ${format} export must be a Uint8Array`)
+    payload = data
+  }
+  const size = typeof payload === 'string' ? payload.length : payload.byteLength
+  if (size === 0 || size > MAX_EXPORT_BYTES) throw new InvalidArgumentError('exportImage: data is empty or too large')
+  const suggestedName = parseName('exportImage', { name: arg.suggestedName })
+  return { format, data: payload, suggestedName }
 }
 
 function expectNoArgument(method: string, arg: unknown): void {

@@ -14,6 +14,7 @@ function host(answers: string[]): WindowHost & { suggested: string[] } {
     suggested,
     chooseOpenPath: async () => null,
     chooseSavePath: async (name) => (suggested.push(name), answers.shift() ?? null),
+    chooseExportPath: async () => null,
     confirmDiscard: async () => 'discard',
     setWindowState: () => undefined,
     close: () => undefined,

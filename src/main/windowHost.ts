@@ -1,10 +1,17 @@
 import { dirname, join } from 'node:path'
 import { app, dialog, type BrowserWindow, type FileFilter } from 'electron'
-import { eventChannels, type BoardApiEvents, type DiscardAnswer, type WindowState } from '../shared/api'
+import { eventChannels, type BoardApiEvents, type DiscardAnswer, type ExportFormat, type WindowState } from '../shared/api'
 import { BOARD_EXTENSION } from '../shared/board'
 import type { WindowHost } from './handlers'
 
 const boardFilter: FileFilter = { name: 'Orgboard board', extensions: [BOARD_EXTENSION] }
+/** Exported PNGs and SVGs carry their board, so Open accepts them too. */
+const openFilter: FileFilter = { name: 'Orgboard board or exported image', extensions: [BOARD_EXTENSION, 'png', 'svg'] }
+const exportFilters: Record<ExportFormat, FileFilter> = {
+  png: { name: 'PNG image', extensions: ['png'] },
+  svg: { name: 'SVG image', extensions: ['svg'] },
+  pdf: { name: 'PDF document', extensions: ['pdf'] }
+}
 
 /** What the host needs from the window registry (window.ts). */
 export interface HostGlue {
@@ -33,7 +40,7 @@ export function createWindowHost(window: BrowserWindow, glue: HostGlue): WindowH
         title: 'Open Board',
         defaultPath: folder ?? app.getPath('documents'),
         properties: ['openFile'],
-        filters: [boardFilter]
+        filters: [openFilter, boardFilter]
       })
       return remember(result.canceled ? null : (result.filePaths[0] ?? null))
     },
@@ -46,6 +53,16 @@ export function createWindowHost(window: BrowserWindow, glue: HostGlue): WindowH
         properties: ['createDirectory', 'showOverwriteConfirmation']
       })
       return remember(result.canceled ? null : result.filePath || null)
+    },
+
+    async chooseExportPath(suggestedName, format) {
+      const result = await dialog.showSaveDialog(window, {
+        title: 'Export Board',
+        defaultPath: join(folder ?? app.getPath('documents'), `${suggestedName}.${format}`),
+        filters: [exportFilters[format]],
+        properties: ['createDirectory', 'showOverwriteConfirmation']
+      })
+      return result.canceled ? null : result.filePath || null
     },
 
     async confirmDiscard(name): Promise<DiscardAnswer> {

@@ -11,7 +11,15 @@ import type { BoardPreview } from './preview'
 
 export type OpenOutcome =
   | { status: 'cancelled' }
-  | { status: 'opened'; path: string; name: string; board: Board; notices: string[] }
+  | {
+      status: 'opened'
+      path: string
+      name: string
+      board: Board
+      notices: string[]
+      /** Set when the board came out of an exported image: it has no board file yet, so Save asks where. */
+      fromImage?: 'png' | 'svg'
+    }
   | { status: 'failed'; path: string; message: string }
   /** Another window already shows this board; it came to the front and this window keeps its own. */
   | { status: 'elsewhere'; path: string; name: string }
@@ -58,6 +66,13 @@ export type TemplateList =
 
 /** A template opened as a new, untitled board: it has no file, so Save asks where to put it. */
 export type TemplateOutcome = { status: 'opened'; name: string; board: Board } | { status: 'failed'; message: string }
+/** Image formats of File > Export. */
+export type ExportFormat = 'png' | 'svg' | 'pdf'
+
+export type ExportOutcome =
+  | { status: 'cancelled' }
+  | { status: 'exported'; path: string; name: string }
+  | { status: 'failed'; path: string; message: string }
 
 export type DiscardAnswer = 'save' | 'discard' | 'cancel'
 
@@ -102,6 +117,8 @@ export interface BoardApiMethods {
   listTemplates(): Promise<TemplateList>
   /** Starts a new board from a template; the window forgets its file, so Save never writes over the template. */
   openTemplate(args: { id: string }): Promise<TemplateOutcome>
+  /** Asks where to save an exported image (SVG as text, PNG and PDF as bytes) and writes it; the board is not touched. */
+  exportImage(args: { format: ExportFormat; data: string | Uint8Array; suggestedName: string }): Promise<ExportOutcome>
 }
 
 export const invokeChannels = {
@@ -120,7 +137,8 @@ export const invokeChannels = {
   rendererReady: 'orgboard:window:ready',
   newWindow: 'orgboard:window:new',
   listTemplates: 'orgboard:templates:list',
-  openTemplate: 'orgboard:templates:open'
+  openTemplate: 'orgboard:templates:open',
+  exportImage: 'orgboard:board:export'
 } as const satisfies Record<keyof BoardApiMethods, `orgboard:${string}`>
 
 /** Messages from the main process to the renderer. */

@@ -14,6 +14,7 @@ import { EditorStore } from './state/editorStore'
 import { DropHint } from './ui/DropHint'
 import { EditingTools, useEditingTools } from './ui/EditingTools'
 import { EmptyHint } from './ui/EmptyHint'
+import { ExportDialog } from './ui/ExportDialog'
 import { NoticeBar } from './ui/NoticeBar'
 import { Palette } from './ui/Palette'
 import { SidePanel } from './ui/SidePanel'
@@ -37,7 +38,8 @@ const inDialog = (target: EventTarget | null): boolean => target instanceof Elem
 function useShortcuts(ctx: ActionContext): void {
   useEffect(() => {
     const handle = (e: KeyboardEvent, capture: boolean): void => {
-      if (e.defaultPrevented || inDialog(e.target)) return
+      // A modal dialog (File > Export) owns the keyboard, even when focus has fallen back to the page.
+      if (e.defaultPrevented || inDialog(e.target) || document.querySelector('dialog[open]')) return
       const typing = isTyping(e.target)
       for (const command of commands) {
         const key = command.keys?.find((k) => matchesKeys(k, e, isMac))
@@ -136,6 +138,7 @@ export function App({ api }: { api: BoardApi }): React.JSX.Element {
             <SidePanel />
           </div>
           <FacilitationLayer />
+          <ExportDialog />
         </div>
       </ReactFlowProvider>
     </EditorContext.Provider>

@@ -9,6 +9,7 @@ import { freeSpot } from '../../shared/placement'
 import { editingActions } from './editingActions'
 import { facilitationActions } from './facilitation/actions'
 import { setFacilitation } from './facilitation/state'
+import { copyBoardPng } from './export/exportActions'
 import type { EditorStore } from './state/editorStore'
 
 export interface ActionContext {
@@ -71,7 +72,8 @@ function applyOpenOutcome(ctx: ActionContext, outcome: OpenOutcome): void {
     ctx.store.set({ notice: { tone: 'error', text: outcome.message } })
     return
   }
-  ctx.store.load(outcome.board, outcome.name, true)
+  // A board opened from an exported image has no board file yet: Save asks where to keep it.
+  ctx.store.load(outcome.board, outcome.name, !outcome.fromImage)
   ctx.store.set({ notice: outcome.notices.length ? { tone: 'info', text: outcome.notices.join(' ') } : null })
 }
 
@@ -121,12 +123,16 @@ const hasSelection = ({ store }: ActionContext): boolean => {
   return s.selectedCards.size + s.selectedRelations.size > 0
 }
 
+const hasCards = ({ store }: ActionContext): boolean => store.board.cards.length > 0
+
 const impls: Record<string, ActionImpl> = {
   'board.new': { run: ({ store }) => setFacilitation(store, { startScreen: true }) },
   'board.open': { run: openBoard },
   'window.new': { run: ({ api }) => api.newWindow() },
   'board.save': { run: (ctx) => saveBoard(ctx, false) },
   'board.saveAs': { run: (ctx) => saveBoard(ctx, true) },
+  'board.export': { run: ({ store }) => store.set({ exportOpen: true }), isEnabled: hasCards },
+  'board.copyPng': { run: copyBoardPng, isEnabled: hasCards },
   'edit.undo': { run: ({ store }) => store.undo(), isEnabled: ({ store }) => store.getState().history.past.length > 0 },
   'edit.redo': { run: ({ store }) => store.redo(), isEnabled: ({ store }) => store.getState().history.future.length > 0 },
   'edit.rename': {

@@ -46,6 +46,8 @@ export interface EditorState {
   overlay: Overlay | null
   /** Start screen, timer, presenter and compare view (facilitation/state.ts); never saved. */
   facilitation: FacilitationState
+  /** The File > Export dialog is showing. */
+  exportOpen: boolean
 }
 
 const none: ReadonlySet<string> = new Set()
@@ -67,7 +69,8 @@ function initialState(prefs: Prefs): EditorState {
     panel: 'inspector',
     prefs,
     overlay: null,
-    facilitation: initialFacilitation()
+    facilitation: initialFacilitation(),
+    exportOpen: false
   }
 }
 
