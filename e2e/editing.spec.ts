@@ -233,6 +233,9 @@ test('snap to grid: dragged and nudged cards land on the dot grid; the choice su
 
   await page.reload()
   await page.locator('.react-flow').waitFor()
+  // A restart shows the start screen again; Escape goes to the (blank) board.
+  await page.getByTestId('start-screen').waitFor()
+  await page.keyboard.press('Escape')
   await page.keyboard.press('Control+K')
   await page.getByRole('combobox', { name: 'Search commands' }).fill('snap')
   await expect(page.getByRole('option', { name: /Snap to Grid \(on\)/ })).toBeVisible()
@@ -246,7 +249,9 @@ test('zoom to selection frames the selected cards; Shift+0 goes back to 100%', a
   const { page } = app
   await addCard(page, 'Team', 'Routing Core')
   await addCard(page, 'Team', 'Platform Security')
+  // One step at a time: a second step during the first one's animation would start from its middle.
   await page.keyboard.press('Control+-')
+  await expect.poll(() => zoomLevel(page)).toBeLessThan(0.9)
   await page.keyboard.press('Control+-')
   await expect.poll(() => zoomLevel(page)).toBeLessThan(0.8)
   await selectCards(page, 'Platform Security')

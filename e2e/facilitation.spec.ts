@@ -354,6 +354,7 @@ test('checkpoints "before" and "after": the diff shows what was added, removed, 
   expect(checkpoints.map((c: { name: string }) => c.name)).toEqual(['before', 'after'])
   const reopened = await launch({ answerDialogs: { open: [path] } })
   await reopened.page.keyboard.press('Control+O')
+  await expect(reopened.page.getByTestId('board-title')).toHaveText('checkpoints')
   await reopened.menu('workshop.compare')
   await expect(reopened.page.getByTestId('diff-removed')).toContainText('The data warehouse migration owns the only two data engineers')
 })
