@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import type { Board } from '../src/shared/board'
@@ -6,7 +7,8 @@ import { cardKind } from '../src/shared/kinds'
 import { launchBoard } from '../e2e/harness'
 import { PANE } from './generate'
 
-export type Target = 'orgboard' | 'reactflow' | 'excalidraw' | 'empty'
+/** `candidate` is Orgboard from another build (--compare=DIR), run beside this one while working on speed. */
+export type Target = 'orgboard' | 'reactflow' | 'excalidraw' | 'empty' | 'candidate'
 export const targets: readonly Target[] = ['orgboard', 'reactflow', 'excalidraw', 'empty']
 
 /** One page, one board, one run of every interaction. */
@@ -30,11 +32,15 @@ export interface PageSetup {
   browser: Browser
   /** The built renderer and the built baseline pages with the generated files in data/. */
   rendererDir: string
+  /** Another build of the renderer, run as `candidate`. */
+  candidateDir?: string
   pagesOrigin: string
   dataDir: string
   probe: string
   /** Where to save a screenshot of each page once opened, to look at what was measured. */
   screenshotDir?: string
+  /** Where to save a CPU profile (.cpuprofile, for DevTools) of each gesture, to see where the time goes. */
+  profileDir?: string
 }
 
 const PAN_STEPS = 30 // per direction: right, down, left, up
@@ -51,6 +57,7 @@ const centre = { x: PANE.left + PANE.width / 2, y: PANE.top + PANE.height / 2 }
  */
 const wheel: Record<Target, { pan: number; zoom: number }> = {
   orgboard: { pan: 80, zoom: (-Math.log2(0.3) / ZOOM_STEPS) / 0.002 },
+  candidate: { pan: 80, zoom: (-Math.log2(0.3) / ZOOM_STEPS) / 0.002 },
   reactflow: { pan: 80, zoom: (-Math.log2(0.3) / ZOOM_STEPS) / 0.002 },
   excalidraw: { pan: 40, zoom: (0.35 / ZOOM_STEPS) * 100 },
   empty: { pan: 40, zoom: 1 }
@@ -77,11 +84,29 @@ async function heapAfterGc(page: Page): Promise<number> {
   return usedSize
 }
 
-async function frames(page: Page, gesture: () => Promise<void>): Promise<number[]> {
+/** Records a CPU profile to `path` (for DevTools) until stopped; does nothing without a path. */
+async function startProfile(page: Page, path: string | undefined): Promise<{ stop(): Promise<void> }> {
+  if (!path) return { stop: async () => {} }
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.start')
+  return {
+    async stop() {
+      const { profile } = await cdp.send('Profiler.stop')
+      await writeFile(path, JSON.stringify(profile))
+      await cdp.detach()
+    }
+  }
+}
+
+async function frames(page: Page, gesture: () => Promise<void>, profileTo?: string): Promise<number[]> {
+  const profiler = await startProfile(page, profileTo)
   await page.evaluate('__probe.startFrames()')
   await gesture()
   await page.evaluate('__probe.afterPaint()')
-  return (await page.evaluate('__probe.stopFrames()')) as number[]
+  const times = (await page.evaluate('__probe.stopFrames()')) as number[]
+  await profiler.stop()
+  return times
 }
 
 /** The card nearest the middle of the view, and where it is on screen. */
@@ -115,8 +140,12 @@ async function drag(page: Page, from: { x: number; y: number }, dx: number, dy: 
   return { latency, renders, end: { x: from.x + dx, y: from.y + dy } }
 }
 
-/** Runs the whole scenario on one fresh page: open, heap, pan, zoom, drag. */
-export async function runPage(target: Target, board: Board, sizeName: string, setup: PageSetup): Promise<PageRun> {
+/**
+ * Runs the whole scenario on one fresh page: open, heap, pan, zoom, drag. With
+ * `openOnly` it stops after opening: a warm-up, so no page pays alone for the
+ * browser's first compile and font load.
+ */
+export async function runPage(target: Target, board: Board, sizeName: string, setup: PageSetup, openOnly = false): Promise<PageRun | null> {
   const boardFile = join(setup.dataDir, `board-${sizeName}.orgboard`)
   let page: Page
   let close: () => Promise<void>
@@ -124,9 +153,10 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
   let start: string
   let drawn: string
 
-  if (target === 'orgboard') {
+  if (target === 'orgboard' || target === 'candidate') {
     // The real app, real handlers and file services, opening the file through File > Open.
-    const app = await launchBoard({ browser: setup.browser, rendererDir: setup.rendererDir, answerDialogs: { open: [boardFile] } })
+    const rendererDir = target === 'candidate' && setup.candidateDir ? setup.candidateDir : setup.rendererDir
+    const app = await launchBoard({ browser: setup.browser, rendererDir, answerDialogs: { open: [boardFile] } })
     page = app.page
     await page.addInitScript(setup.probe)
     await page.reload()
@@ -157,7 +187,12 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
 
   try {
     await page.evaluate('__probe.idleFrames(2)')
+    const profileTo = (gesture: string): string | undefined =>
+      setup.profileDir ? join(setup.profileDir, `${sizeName}-${target}-${gesture}.cpuprofile`) : undefined
+    const profiler = await startProfile(page, profileTo('open'))
     const openMs = (await page.evaluate(`__probe.measureOpen(${start}, ${drawn})`)) as number
+    await profiler.stop()
+    if (openOnly) return null
     const heapBytes = await heapAfterGc(page)
     if (setup.screenshotDir) await page.screenshot({ path: join(setup.screenshotDir, `${sizeName}-${target}.png`) })
 
@@ -173,24 +208,32 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
     const viewport = async (): Promise<Vp> => (await page.evaluate('__probe.viewport()')) as Vp
     const before = await viewport()
     let panned: Vp = before
-    const panFrames = await frames(page, async () => {
-      for (const [i, [dx, dy]] of directions.entries()) {
-        await paced(PAN_STEPS, () => page.mouse.wheel(dx, dy))
-        if (i === 0) panned = await viewport()
-      }
-    })
+    const panFrames = await frames(
+      page,
+      async () => {
+        for (const [i, [dx, dy]] of directions.entries()) {
+          await paced(PAN_STEPS, () => page.mouse.wheel(dx, dy))
+          if (i === 0) panned = await viewport()
+        }
+      },
+      profileTo('pan')
+    )
     await page.evaluate('__probe.idleFrames(2)')
     await page.keyboard.down('Control')
     let zoomedOut: Vp = before
-    const zoomFrames = await frames(page, async () => {
-      await paced(ZOOM_STEPS, () => page.mouse.wheel(0, zoom))
-      zoomedOut = await viewport()
-      await paced(ZOOM_STEPS, () => page.mouse.wheel(0, -zoom))
-    })
+    const zoomFrames = await frames(
+      page,
+      async () => {
+        await paced(ZOOM_STEPS, () => page.mouse.wheel(0, zoom))
+        zoomedOut = await viewport()
+        await paced(ZOOM_STEPS, () => page.mouse.wheel(0, -zoom))
+      },
+      profileTo('zoom')
+    )
     await page.keyboard.up('Control')
     await page.evaluate('__probe.idleFrames(2)')
 
-    const renderType = target === 'orgboard' ? 'card' : target === 'reactflow' ? 'default' : null
+    const renderType = target === 'orgboard' || target === 'candidate' ? 'card' : target === 'reactflow' ? 'default' : null
     const from = target === 'empty' ? centre : await cardAtCentre(page, board)
     const first = await drag(page, from, 160, 80, null)
     const second = await drag(page, first.end, -160, -80, renderType)

@@ -125,10 +125,10 @@ const probe = {
     return end - t0
   },
 
-  /** React Flow pages: some nodes are shown and some edges drawn. */
+  /** React Flow pages: some nodes are shown (React Flow hides a node inline until it has a size) and some edges drawn. */
   flowDrawn(): boolean {
-    const node = document.querySelector('.react-flow__node')
-    return !!node && getComputedStyle(node).visibility !== 'hidden' && !!document.querySelector('.react-flow__edge path')
+    const node = document.querySelector('.react-flow__node') as HTMLElement | null
+    return !!node && node.style.visibility !== 'hidden' && !!document.querySelector('.react-flow__edge path')
   },
 
   /** The live viewport in React Flow terms: screen = pane origin + board point × zoom + (x, y). */

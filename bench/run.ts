@@ -14,7 +14,7 @@ import { percentile, median } from './stats'
 import { renderTable, type SizeSummary, type TargetSummary } from './table'
 
 /**
- * `npm run bench [-- --quick] [--sizes=S,M] [--rounds=N] [--screenshots=DIR]`: see bench/README.md.
+ * `npm run bench [-- --quick] [--sizes=S,M] [--rounds=N] [--screenshots=DIR] [--profile=DIR]`: see bench/README.md.
  * Runs from out/bench-runner (bundled by bench/bench.mjs), with the repo as cwd.
  */
 
@@ -54,15 +54,22 @@ export async function main(argv: string[]): Promise<void> {
   const rounds = Number(option(argv, 'rounds') ?? 2)
   const chosen = sizes.filter((s) => wanted.includes(s.name))
   const screenshotDir = option(argv, 'screenshots')
+  const profileDir = option(argv, 'profile')
+  // --pages=orgboard,reactflow runs only those pages (while working on one); the table shows — for the others.
+  const only = option(argv, 'pages')?.split(',') ?? targets
+  // --compare=DIR also runs that build of the renderer, as `candidate`, interleaved with the others.
+  const compare = option(argv, 'compare')
+  const pages: Target[] = compare ? [...targets, 'candidate'] : [...targets]
   const root = process.cwd()
-  const rendererDir = resolve(root, 'out/renderer')
+  // --renderer=DIR benchmarks another build of the renderer (to compare two builds side by side).
+  const rendererDir = resolve(root, option(argv, 'renderer') ?? 'out/renderer')
   const pagesDir = resolve(root, 'out/bench-pages')
   const dataDir = join(pagesDir, 'data')
   if (!existsSync(join(rendererDir, 'index.html')) || !existsSync(join(pagesDir, 'reactflow/index.html'))) {
     throw new Error('Nothing built: run the benchmark with npm run bench')
   }
   await mkdir(dataDir, { recursive: true })
-  if (screenshotDir) await mkdir(screenshotDir, { recursive: true })
+  for (const dir of [screenshotDir, profileDir]) if (dir) await mkdir(dir, { recursive: true })
   const probeSource = await readFile(resolve(root, 'bench/probe.ts'), 'utf8')
   const probe = ts.transpileModule(probeSource, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText
 
@@ -71,6 +78,7 @@ export async function main(argv: string[]): Promise<void> {
   const server = await serveFolder(pagesDir)
   const scratch = await mkdtemp(join(tmpdir(), 'orgboard-bench-'))
   const started = Date.now()
+  const setup = { browser, rendererDir, pagesOrigin: server.origin, dataDir, probe, ...(compare ? { candidateDir: resolve(root, compare) } : {}) }
   const results: Record<string, { size: BenchSize; node: NodeFigures; runs: Record<Target, PageRun[]>; summary: SizeSummary }> = {}
   try {
     for (const size of chosen) {
@@ -85,17 +93,24 @@ export async function main(argv: string[]): Promise<void> {
       process.stdout.write(`${size.name} (${size.cards} cards, ${size.relations} relations): file services and store… `)
       const node = await measureNode(board, scratch, size.name)
       process.stdout.write('done\n')
-      const runs = Object.fromEntries(targets.map((t) => [t, [] as PageRun[]])) as Record<Target, PageRun[]>
+      if (size === chosen[0]) {
+        process.stdout.write('  warming up every page once… ')
+        for (const target of pages.filter((t) => only.includes(t) || t === 'candidate')) await runPage(target, board, size.name, setup, true)
+        process.stdout.write('done\n')
+      }
+      const runs = Object.fromEntries(pages.map((t) => [t, [] as PageRun[]])) as Record<Target, PageRun[]>
       for (let round = 0; round < rounds; round++) {
         // Interleaved A B A B (and reversed every other round), so a noisy minute hurts every page alike.
-        const order = round % 2 === 0 ? targets : [...targets].reverse()
+        const order = (round % 2 === 0 ? pages : [...pages].reverse()).filter((t) => only.includes(t) || t === 'candidate')
         for (const target of order) {
           process.stdout.write(`  round ${round + 1}/${rounds}: ${target}… `)
-          const run = await runPage(target, board, size.name, { browser, rendererDir, pagesOrigin: server.origin, dataDir, probe, ...(screenshotDir ? { screenshotDir } : {}) })
+          const run = await runPage(target, board, size.name, { ...setup, ...(screenshotDir ? { screenshotDir } : {}), ...(profileDir ? { profileDir } : {}) })
+          if (!run) throw new Error('no run')
           runs[target].push(run)
           if (run.foreignRequests.length) process.stdout.write(`(blocked ${run.foreignRequests.length} requests leaving the machine) `)
           process.stdout.write(
             `open ${run.openMs.toFixed(0)} ms, pan p95 ${percentile(run.panFrames, 95).toFixed(1)} ms ` +
+              `zoom p95 ${percentile(run.zoomFrames, 95).toFixed(1)} ms, drag p95 ${percentile(run.dragLatency, 95).toFixed(1)} ms ` +
               `(${run.checks.panPx.toFixed(0)} px/event, zoomed out to ${run.checks.zoomedOutTo.toFixed(2)})\n`
           )
         }
@@ -103,7 +118,7 @@ export async function main(argv: string[]): Promise<void> {
       const summary: SizeSummary = {
         size,
         node,
-        pages: Object.fromEntries(targets.map((t) => [t, summarise(runs[t])])) as Record<Target, TargetSummary>
+        pages: Object.fromEntries(pages.map((t) => [t, summarise(runs[t])])) as Record<Target, TargetSummary>
       }
       results[size.name] = { size, node, runs, summary }
     }

@@ -19,7 +19,7 @@ export interface TargetSummary {
 export interface SizeSummary {
   size: BenchSize
   node: NodeFigures
-  pages: Record<Target, TargetSummary>
+  pages: Partial<Record<Target, TargetSummary>> & Record<'orgboard' | 'reactflow' | 'excalidraw' | 'empty', TargetSummary>
 }
 
 /** The issue's targets (2 cores, software rendering, headless, 1280×800); `ratio` is Orgboard ÷ baseline. */
