@@ -9,8 +9,11 @@ import {
   ReactFlow,
   type EdgeChange,
   type FinalConnectionState,
+  type Node,
   type NodeChange,
-  type OnConnect
+  type OnConnect,
+  type OnInit,
+  type OnMoveEnd
 } from '@xyflow/react'
 import type { Card, Relation } from '../../../shared/board'
 import { connectCards, moveCards } from '../../../shared/edits'
@@ -24,6 +27,10 @@ import { RelationEdge, type RelationEdgeType } from './RelationEdge'
 const nodeTypes = { card: CardNode }
 const edgeTypes = { relation: RelationEdge }
 export const PALETTE_MIME = 'application/x-orgboard-kind'
+
+// Module-level, so the minimap's thousands of nodes are not re-rendered on every canvas render.
+const miniMapFill = (n: Node): string => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).fill : '#ccc')
+const miniMapStroke = (n: Node): string => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).color : '#999')
 
 interface NodeInputs {
   card: Card
@@ -179,6 +186,17 @@ export function Canvas(): React.JSX.Element {
     [ctx]
   )
 
+  // Stable handlers: a new function here would re-render every node wrapper (React Flow passes them
+  // down to each node), and the canvas renders on every drag move.
+  const onNodeDoubleClick = useCallback((_: unknown, node: CardNodeType) => store.set({ editing: node.id }), [store])
+  const onInit: OnInit<CardNodeType, RelationEdgeType> = useCallback(
+    (flow) => {
+      ctx.flow = flow as unknown as typeof ctx.flow
+    },
+    [ctx]
+  )
+  const onMoveEnd: OnMoveEnd = useCallback((_, viewport) => store.set({ viewport }), [store])
+
   const initialViewport = store.getState().viewport
   return (
     <ReactFlow<CardNodeType, RelationEdgeType>
@@ -192,11 +210,9 @@ export function Canvas(): React.JSX.Element {
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
-      onNodeDoubleClick={(_, node) => store.set({ editing: node.id })}
-      onInit={(flow) => {
-        ctx.flow = flow as unknown as typeof ctx.flow
-      }}
-      onMoveEnd={(_, viewport) => store.set({ viewport })}
+      onNodeDoubleClick={onNodeDoubleClick}
+      onInit={onInit}
+      onMoveEnd={onMoveEnd}
       onDragOver={onDragOver}
       onDrop={onDrop}
       defaultViewport={initialViewport}
@@ -219,8 +235,8 @@ export function Canvas(): React.JSX.Element {
         pannable
         zoomable
         position="bottom-right"
-        nodeColor={(n) => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).fill : '#ccc')}
-        nodeStrokeColor={(n) => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).color : '#999')}
+        nodeColor={miniMapFill}
+        nodeStrokeColor={miniMapStroke}
         nodeStrokeWidth={3}
       />
     </ReactFlow>
