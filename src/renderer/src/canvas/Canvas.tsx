@@ -6,10 +6,12 @@ import {
   Controls,
   MarkerType,
   MiniMap,
+  Position,
   ReactFlow,
   type EdgeChange,
   type FinalConnectionState,
   type Node,
+  type NodeHandle,
   type NodeChange,
   type OnConnect,
   type OnInit,
@@ -31,6 +33,23 @@ export const PALETTE_MIME = 'application/x-orgboard-kind'
 // Module-level, so the minimap's thousands of nodes are not re-rendered on every canvas render.
 const miniMapFill = (n: Node): string => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).fill : '#ccc')
 const miniMapStroke = (n: Node): string => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).color : '#999')
+
+/**
+ * Where CardNode's four handles are, declared up front. Without them React Flow mounts
+ * every card once to measure its handles (even with onlyRenderVisibleElements), which
+ * made opening a 5,000-card board mount 5,000 cards; with them only the visible ones
+ * mount. React Flow replaces these with measured bounds once a card is on screen.
+ */
+const HANDLE = 12
+function cardHandles(width: number, height: number): NodeHandle[] {
+  const h = HANDLE / 2
+  return [
+    { id: Position.Top, type: 'source', position: Position.Top, x: width / 2 - h, y: -h, width: HANDLE, height: HANDLE },
+    { id: Position.Right, type: 'source', position: Position.Right, x: width - h, y: height / 2 - h, width: HANDLE, height: HANDLE },
+    { id: Position.Bottom, type: 'source', position: Position.Bottom, x: width / 2 - h, y: height - h, width: HANDLE, height: HANDLE },
+    { id: Position.Left, type: 'source', position: Position.Left, x: -h, y: height / 2 - h, width: HANDLE, height: HANDLE }
+  ]
+}
 
 interface NodeInputs {
   card: Card
@@ -55,14 +74,17 @@ function useNodes(): CardNodeType[] {
       const old = cache.current.get(card.id)
       const same =
         old && old.card === inputs.card && old.selected === inputs.selected && old.editing === inputs.editing && old.preview === inputs.preview
+      const width = inputs.preview?.width ?? card.width
+      const height = inputs.preview?.height ?? card.height
       const node: CardNodeType = same
         ? old.node
         : {
             id: card.id,
             type: 'card',
             position: { x: inputs.preview?.x ?? card.x, y: inputs.preview?.y ?? card.y },
-            width: inputs.preview?.width ?? card.width,
-            height: inputs.preview?.height ?? card.height,
+            width,
+            height,
+            handles: cardHandles(width, height),
             data: { card, editing: inputs.editing },
             selected: inputs.selected,
             zIndex: cardKind(card.kind).container ? -1 : 0,
