@@ -6,6 +6,8 @@ import { cardKind, type FieldSpec, type FieldValue } from '../../../shared/kinds
 import { newCardKey } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { kindIcons } from '../icons'
+import { CardNodeLite } from './CardNodeLite'
+import { useZoomedOut } from './useZoomBucket'
 
 export type CardNodeData = { card: Card; editing: boolean }
 export type CardNodeType = Node<CardNodeData, 'card'>
@@ -55,7 +57,14 @@ function TitleEditor({ card, onDone }: { card: Card; onDone: (title: string | nu
 }
 
 /** One card on the canvas; its look comes from the kind's declaration in the registry. */
-export const CardNode = memo(function CardNode({ data, selected }: NodeProps<CardNodeType>) {
+export const CardNode = memo(function CardNode(props: NodeProps<CardNodeType>) {
+  // Zoomed out, a card is drawn simplified; a selected or edited card stays whole, so it can be resized.
+  const zoomedOut = useZoomedOut()
+  if (zoomedOut && !props.selected && !props.data.editing) return <CardNodeLite card={props.data.card} />
+  return <CardNodeFull {...props} />
+})
+
+function CardNodeFull({ data, selected }: NodeProps<CardNodeType>): React.JSX.Element {
   const { card, editing } = data
   const { store } = useEditorContext()
   const spec = cardKind(card.kind)
@@ -110,4 +119,4 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
       </div>
     </>
   )
-})
+}

@@ -3,6 +3,7 @@ import { BaseEdge, EdgeLabelRenderer, getStraightPath, useInternalNode, type Edg
 import type { Relation } from '../../../shared/board'
 import { borderPoint, center, type Rect } from '../../../shared/geometry'
 import { relationKind } from '../../../shared/kinds'
+import { useZoomedOut } from './useZoomBucket'
 
 export type RelationEdgeType = Edge<{ relation: Relation }, 'relation'>
 
@@ -18,6 +19,8 @@ function rectOf(node: InternalNode): Rect {
 export const RelationEdge = memo(function RelationEdge({ id, source, target, data, markerEnd, selected }: EdgeProps<RelationEdgeType>) {
   const from = useInternalNode(source)
   const to = useInternalNode(target)
+  // Zoomed out, labels are unreadable and each is an HTML element to lay out: leave them out.
+  const zoomedOut = useZoomedOut()
   if (!from || !to || !data) return null
   const a = rectOf(from)
   const b = rectOf(to)
@@ -35,7 +38,7 @@ export const RelationEdge = memo(function RelationEdge({ id, source, target, dat
         interactionWidth={16}
         style={{ stroke: spec.color, strokeWidth: selected ? spec.width + 1.5 : spec.width, strokeDasharray: spec.dash || undefined }}
       />
-      {label && (
+      {label && !zoomedOut && (
         <EdgeLabelRenderer>
           <div
             className={`relation-label${selected ? ' relation-label--selected' : ''}`}
