@@ -235,7 +235,12 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
 
     const renderType = target === 'orgboard' || target === 'candidate' ? 'card' : target === 'reactflow' ? 'default' : null
     const from = target === 'empty' ? centre : await cardAtCentre(page, board)
+    const dragProfile = await startProfile(page, profileTo('drag'))
+    const tracePath = setup.profileDir ? join(setup.profileDir, `${sizeName}-${target}-drag.trace.json`) : undefined
+    if (tracePath) await setup.browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'blink', 'cc', 'disabled-by-default-devtools.timeline'] })
     const first = await drag(page, from, 160, 80, null)
+    if (tracePath) await setup.browser.stopTracing()
+    await dragProfile.stop()
     const second = await drag(page, first.end, -160, -80, renderType)
     return {
       openMs,

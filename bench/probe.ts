@@ -51,16 +51,20 @@ let cardType: string | null = null
  * children were reconciled in this commit, as React DevTools does.
  */
 function countCommit(root: Fiber): void {
+  // A card may be drawn by a component and its inner parts, all with the node's props:
+  // count each card once per commit, so the figure is "cards that re-rendered".
+  const cards = new Set<unknown>()
   const stack: Fiber[] = [root]
   while (stack.length) {
     const f = stack.pop() as Fiber
     const p = f.memoizedProps
     if (typeof f.type === 'function' && (f.flags & PERFORMED_WORK) !== 0 && p && p.type === cardType && typeof p.data === 'object' && p.id) {
-      renders++
+      cards.add(p.id)
     }
     if (f.alternate && f.child === f.alternate.child) continue
     for (let c = f.child; c; c = c.sibling) stack.push(c)
   }
+  renders += cards.size
 }
 
 const w = window as unknown as Record<string, unknown>
