@@ -88,6 +88,8 @@ test('a seedling graduates into a freight train in one undoable step', async ({ 
   const grown = page.locator('.react-flow__node[aria-label="Freight train: Delay prediction model"]')
   await expect(grown).toBeVisible()
   await expect(page.locator('.react-flow__edge[aria-label="Relation: graduates into"]')).toHaveCount(1)
+  // Selected, the seedling is drawn whole at any zoom, with its state.
+  await card(page, 'Delay prediction model').first().click()
   await expect(card(page, 'Delay prediction model').first()).toContainText('Graduated')
   await undo(page)
   await expect(grown).toHaveCount(0)

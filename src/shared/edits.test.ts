@@ -6,15 +6,18 @@ import {
   connectCards,
   graduateSeedling,
   makeCard,
+  moveCards,
   moveCardsIntoPlace,
   positionsWithContents,
   removeItems,
+  renameCard,
   reverseRelation,
   setColor,
   setField,
   setFieldOnKind,
   settleAfterResize
 } from './edits'
+import { createHistory, record } from './history'
 import { boardSchema } from './schema'
 
 function place(card: Card, x: number, y: number, width = card.width, height = card.height): Card {
@@ -155,5 +158,33 @@ describe('field, colour and relation edits', () => {
     expect(board.relations[0]).toMatchObject({ kind: 'blocks', from: wall.id, to: train.id })
     const reversed = produce(board, (b) => reverseRelation(b, board.relations[0]!.id))
     expect(reversed.relations[0]).toMatchObject({ from: train.id, to: wall.id })
+  })
+})
+
+function threeTrains(): Board {
+  const b = emptyBoard()
+  b.cards = ['Route Optimiser 3.0 re-platform', 'Data warehouse migration', 'Delay prediction model'].map((title, i) =>
+    makeCard('freightTrain', { x: i * 300, y: 0 }, title)
+  )
+  return b
+}
+
+describe('edits through history', () => {
+  it('moveCards moves only the cards given and leaves the others untouched', () => {
+    const h0 = createHistory(threeTrains())
+    const [a, b, c] = h0.present.cards
+    const h1 = record(h0, 'Move', (d) => moveCards(d, new Map([[b!.id, { x: 40, y: 80 }]])))
+    expect(h1.present.cards[1]).toMatchObject({ x: 40, y: 80 })
+    expect(h1.present.cards[0]).toBe(a)
+    expect(h1.present.cards[2]).toBe(c)
+    expect(h1.past[0]!.patches).toHaveLength(2)
+  })
+
+  it('renameCard changes one title', () => {
+    const h0 = createHistory(threeTrains())
+    const id = h0.present.cards[2]!.id
+    const h1 = record(h0, 'Rename', (d) => renameCard(d, id, 'Dispatcher dashboard'))
+    expect(h1.present.cards.map((c) => c.title)).toEqual(['Route Optimiser 3.0 re-platform', 'Data warehouse migration', 'Dispatcher dashboard'])
+    expect(h1.present.cards[0]).toBe(h0.present.cards[0])
   })
 })

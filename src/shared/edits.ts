@@ -1,3 +1,4 @@
+import { isDraft, original } from 'immer'
 import type { Board, Card, Relation } from './board'
 import { freeSpot } from './placement'
 import { pruneVotes } from './voting'
@@ -45,13 +46,16 @@ export function addItems(board: Board, cards: readonly Card[], relations: readon
 }
 
 export function moveCards(board: Board, positions: ReadonlyMap<string, { x: number; y: number }>): void {
-  for (const card of board.cards) {
-    const to = positions.get(card.id)
-    if (to && (card.x !== to.x || card.y !== to.y)) {
-      card.x = to.x
-      card.y = to.y
-    }
-  }
+  // Look through the base cards and draft only the ones that move: iterating the draft
+  // would make a proxy for every card on the board.
+  const base = isDraft(board.cards) ? (original(board.cards) ?? board.cards) : board.cards
+  base.forEach((c, i) => {
+    const to = positions.get(c.id)
+    if (!to || (c.x === to.x && c.y === to.y)) return
+    const card = board.cards[i] as Card
+    card.x = to.x
+    card.y = to.y
+  })
 }
 
 export function resizeCard(board: Board, id: string, rect: { x: number; y: number; width: number; height: number }): void {

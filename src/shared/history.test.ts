@@ -8,6 +8,24 @@ interface Doc {
 const start = (): Doc => ({ cards: [{ id: 'a', title: 'Route Optimiser 3.0', x: 0 }] })
 
 describe('history from immer patches', () => {
+  it('undoing and redoing a move of many cards shares every untouched card and stays frozen', () => {
+    const cards = Array.from({ length: 50 }, (_, i) => ({ id: `c${i}`, title: `Seedling ${i}`, x: i }))
+    const h0 = createHistory({ cards })
+    const h1 = record(h0, 'Move', (d) => {
+      for (let i = 0; i < 10; i++) d.cards[i]!.x += 100
+    })
+    const back = undo(h1).present
+    expect(back).toEqual(h0.present)
+    expect(back.cards[20]).toBe(h1.present.cards[20])
+    expect(back.cards[3]).not.toBe(h1.present.cards[3])
+    expect([back, back.cards, back.cards[3]].every((o) => Object.isFrozen(o))).toBe(true)
+    const again = redo(undo(h1)).present
+    expect(again).toEqual(h1.present)
+    expect(again.cards[20]).toBe(h1.present.cards[20])
+    // The loaded document is frozen from the start, so the first edit does not pay for it.
+    expect(Object.isFrozen(h0.present.cards[49])).toBe(true)
+  })
+
   it('undoes and redoes a step exactly', () => {
     const h0 = createHistory(start())
     const h1 = record(h0, 'Move', (d) => void (d.cards[0]!.x = 120))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Card } from './board'
-import { bounds, fitViewport, presentationOrder } from './presentation'
+import { boundsOf } from './geometry'
+import { fitViewport, presentationOrder } from './presentation'
 
 const frame = (title: string, x: number, y: number, width = 400, height = 300): Card => ({
   id: title.toLowerCase().replace(/\W+/g, '-'),
@@ -37,7 +38,7 @@ describe('presentationOrder', () => {
     ]
     expect(presentationOrder(cards)).toEqual([{ title: 'Whole board', x: -100, y: -40, width: 600, height: 170 }])
     expect(presentationOrder([])).toEqual([])
-    expect(bounds([])).toBeUndefined()
+    expect(boundsOf([])).toBeUndefined()
   })
 
   it('keeps gardens out: only frames are slides', () => {

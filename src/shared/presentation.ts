@@ -1,4 +1,5 @@
 import type { Card } from './board'
+import { boundsOf } from './geometry'
 
 /** A region the presenter shows, fitted to the screen. */
 export interface Slide {
@@ -20,7 +21,7 @@ export interface Slide {
 export function presentationOrder(cards: readonly Card[]): Slide[] {
   const frames = cards.filter((c) => c.kind === 'frame').sort((a, b) => a.y - b.y || a.x - b.x)
   if (frames.length === 0) {
-    const whole = bounds(cards)
+    const whole = boundsOf(cards)
     return whole ? [{ title: 'Whole board', ...whole }] : []
   }
   const rows: Card[][] = []
@@ -33,22 +34,6 @@ export function presentationOrder(cards: readonly Card[]): Slide[] {
   return rows
     .flatMap((row) => row.sort((a, b) => a.x - b.x || a.y - b.y))
     .map((f) => ({ frameId: f.id, title: f.title, x: f.x, y: f.y, width: f.width, height: f.height }))
-}
-
-/** The rectangle around all cards, if there are any. */
-export function bounds(cards: readonly Pick<Card, 'x' | 'y' | 'width' | 'height'>[]): { x: number; y: number; width: number; height: number } | undefined {
-  if (cards.length === 0) return undefined
-  let left = Infinity
-  let top = Infinity
-  let right = -Infinity
-  let bottom = -Infinity
-  for (const c of cards) {
-    left = Math.min(left, c.x)
-    top = Math.min(top, c.y)
-    right = Math.max(right, c.x + c.width)
-    bottom = Math.max(bottom, c.y + c.height)
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Card, Relation } from './board'
 import { cardKind, type CardColor, type CardKind } from './kinds'
-import { bounds } from './presentation'
+import { boundsOf } from './geometry'
 
 /** A board reduced to boxes and lines, small enough to send over IPC and draw as a thumbnail. */
 export interface BoardPreview {
@@ -21,7 +21,7 @@ const MAX_LINES = 300
 
 export function boardPreview(board: { readonly cards: readonly Card[]; readonly relations: readonly Relation[] }): BoardPreview {
   const cards = board.cards.slice(0, MAX_SHAPES)
-  const box = bounds(cards) ?? { x: 0, y: 0, width: 0, height: 0 }
+  const box = boundsOf(cards) ?? { x: 0, y: 0, width: 0, height: 0 }
   const centres = new Map(cards.map((c) => [c.id, { x: Math.round(c.x + c.width / 2), y: Math.round(c.y + c.height / 2) }]))
   const lines: BoardPreview['lines'] = []
   for (const r of board.relations) {

@@ -11,6 +11,7 @@ import { facilitationActions } from './facilitation/actions'
 import { setFacilitation } from './facilitation/state'
 import { copyBoardPng } from './export/exportActions'
 import type { EditorStore } from './state/editorStore'
+import { frameCards } from './canvas/frameCards'
 
 export interface ActionContext {
   store: EditorStore
@@ -164,7 +165,7 @@ const impls: Record<string, ActionImpl> = {
   'edit.selectAll': { run: ({ store }) => store.select(store.board.cards.map((c) => c.id), store.board.relations.map((r) => r.id)) },
   'view.zoomIn': { run: ({ flow }) => flow?.zoomIn({ duration: 150 }) },
   'view.zoomOut': { run: ({ flow }) => flow?.zoomOut({ duration: 150 }) },
-  'view.fit': { run: ({ flow }) => flow?.fitView({ duration: 200, padding: 0.15 }) },
+  'view.fit': { run: (ctx) => frameCards(ctx, undefined, { padding: 0.06, maxZoom: 1.5 }) },
   ...editingActions,
   ...facilitationActions
 }

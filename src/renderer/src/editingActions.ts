@@ -6,6 +6,7 @@ import type { ActionContext, ActionImpl } from './actions'
 import { copyToSystemClipboard, duplicateSelection, pasteFromSystemClipboard } from './clipboardActions'
 import { GRID, savePrefs, type Prefs, type ThemeChoice } from './prefs'
 import type { Overlay } from './state/editorStore'
+import { cardsWithIds, frameCards } from './canvas/frameCards'
 
 /**
  * The editing tools of issue 3 (clipboard, duplicate, arrange, nudge, zoom,
@@ -107,8 +108,7 @@ export const editingActions: Record<string, ActionImpl> = {
   'arrange.nudgeUpMore': nudgeAction('up', true),
   'arrange.nudgeDownMore': nudgeAction('down', true),
   'view.zoomToSelection': {
-    run: ({ flow, store }) =>
-      flow?.fitView({ nodes: [...store.getState().selectedCards].map((id) => ({ id })), duration: 200, padding: 0.2, maxZoom: 2 }),
+    run: (ctx) => frameCards(ctx, cardsWithIds(ctx.store.board.cards, ctx.store.getState().selectedCards), { padding: 0.1, maxZoom: 2 }),
     isEnabled: atLeast(1)
   },
   'view.zoom100': { run: ({ flow }) => flow?.zoomTo(1, { duration: 150 }) },

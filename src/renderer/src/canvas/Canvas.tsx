@@ -5,15 +5,20 @@ import {
   ConnectionMode,
   MarkerType,
   MiniMap,
+  Position,
   ReactFlow,
   type EdgeChange,
   type FinalConnectionState,
+  type Node,
+  type NodeHandle,
   type NodeChange,
-  type OnConnect
+  type OnConnect,
+  type OnInit,
+  type OnMoveEnd
 } from '@xyflow/react'
 import type { Card, Relation } from '../../../shared/board'
 import { connectCards, moveCardsIntoPlace, positionsWithContents } from '../../../shared/edits'
-import { cardKind, isCardKind, relationKind } from '../../../shared/kinds'
+import { cardKind, cardPaint, isCardKind, relationKind } from '../../../shared/kinds'
 import { insertCard } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { GRID } from '../prefs'
@@ -29,6 +34,31 @@ const snapGrid: [number, number] = [GRID, GRID]
 const DOT = 1.5
 const edgeTypes = { relation: RelationEdge }
 export const PALETTE_MIME = 'application/x-orgboard-kind'
+
+// Module-level, so the minimap's thousands of nodes are not re-rendered on every canvas render.
+/** Minimap colours per theme, made once so the minimap's props stay stable between renders. */
+function miniMapColors(theme: Theme): { fill: (n: Node) => string; stroke: (n: Node) => string } {
+  const paint = (n: Node): ReturnType<typeof kindColors> | undefined =>
+    n.type === 'card' ? kindColors(cardPaint((n as CardNodeType).data.card), theme) : undefined
+  return { fill: (n) => paint(n)?.fill ?? '#ccc', stroke: (n) => paint(n)?.color ?? '#999' }
+}
+
+/**
+ * Where CardNode's four handles are, declared up front. Without them React Flow mounts
+ * every card once to measure its handles (even with onlyRenderVisibleElements), which
+ * made opening a 5,000-card board mount 5,000 cards; with them only the visible ones
+ * mount. React Flow replaces these with measured bounds once a card is on screen.
+ */
+const HANDLE = 12
+function cardHandles(width: number, height: number): NodeHandle[] {
+  const h = HANDLE / 2
+  return [
+    { id: Position.Top, type: 'source', position: Position.Top, x: width / 2 - h, y: -h, width: HANDLE, height: HANDLE },
+    { id: Position.Right, type: 'source', position: Position.Right, x: width - h, y: height / 2 - h, width: HANDLE, height: HANDLE },
+    { id: Position.Bottom, type: 'source', position: Position.Bottom, x: width / 2 - h, y: height - h, width: HANDLE, height: HANDLE },
+    { id: Position.Left, type: 'source', position: Position.Left, x: -h, y: height / 2 - h, width: HANDLE, height: HANDLE }
+  ]
+}
 
 interface NodeInputs {
   card: Card
@@ -60,14 +90,17 @@ function useNodes(): CardNodeType[] {
       const old = cache.current.get(card.id)
       const same =
         old && old.card === inputs.card && old.selected === inputs.selected && old.editing === inputs.editing && old.preview === inputs.preview
+      const width = inputs.preview?.width ?? card.width
+      const height = inputs.preview?.height ?? card.height
       const node: CardNodeType = same
         ? old.node
         : {
             id: card.id,
             type: 'card',
             position: { x: inputs.preview?.x ?? card.x, y: inputs.preview?.y ?? card.y },
-            width: inputs.preview?.width ?? card.width,
-            height: inputs.preview?.height ?? card.height,
+            width,
+            height,
+            handles: cardHandles(width, height),
             data: { card, editing: inputs.editing },
             selected: inputs.selected,
             zIndex: cardKind(card.kind).container ? containerDepth(card, cards) - 100 : 0,
@@ -208,6 +241,18 @@ export function Canvas(): React.JSX.Element {
     [ctx]
   )
 
+  // Stable handlers: a new function here would re-render every node wrapper (React Flow passes them
+  // down to each node), and the canvas renders on every drag move.
+  const onNodeDoubleClick = useCallback((_: unknown, node: CardNodeType) => store.set({ editing: node.id }), [store])
+  const onInit: OnInit<CardNodeType, RelationEdgeType> = useCallback(
+    (flow) => {
+      ctx.flow = flow as unknown as typeof ctx.flow
+    },
+    [ctx]
+  )
+  const onMoveEnd: OnMoveEnd = useCallback((_, viewport) => store.set({ viewport }), [store])
+  const miniMap = useMemo(() => miniMapColors(theme), [theme])
+
   const initialViewport = store.getState().viewport
   return (
     <ReactFlow<CardNodeType, RelationEdgeType>
@@ -222,11 +267,9 @@ export function Canvas(): React.JSX.Element {
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
       onNodeClick={onNodeClick}
-      onNodeDoubleClick={(_, node) => store.set({ editing: node.id })}
-      onInit={(flow) => {
-        ctx.flow = flow as unknown as typeof ctx.flow
-      }}
-      onMoveEnd={(_, viewport) => store.set({ viewport })}
+      onNodeDoubleClick={onNodeDoubleClick}
+      onInit={onInit}
+      onMoveEnd={onMoveEnd}
       onDragOver={onDragOver}
       onDrop={onDrop}
       defaultViewport={initialViewport}
@@ -253,8 +296,8 @@ export function Canvas(): React.JSX.Element {
         pannable
         zoomable
         position="bottom-right"
-        nodeColor={(n) => (n.type === 'card' ? kindColors(cardKind((n as CardNodeType).data.card.kind), theme).fill : '#ccc')}
-        nodeStrokeColor={(n) => (n.type === 'card' ? kindColors(cardKind((n as CardNodeType).data.card.kind), theme).color : '#999')}
+        nodeColor={miniMap.fill}
+        nodeStrokeColor={miniMap.stroke}
         nodeStrokeWidth={3}
       />
       <ArrangeToolbar />

@@ -9,6 +9,8 @@ import { VoteControl } from '../facilitation/VoteControl'
 import { kindIcons } from '../icons'
 import { kindAccent, kindColorVars } from '../theme'
 import { cardBodies, SummaryLine } from './cardBodies'
+import { CardNodeLite } from './CardNodeLite'
+import { useZoomedOut } from './useZoomBucket'
 
 export type CardNodeData = { card: Card; editing: boolean }
 export type CardNodeType = Node<CardNodeData, 'card'>
@@ -51,7 +53,14 @@ function TitleEditor({ card, onDone }: { card: Card; onDone: (title: string | nu
 }
 
 /** One card on the canvas; its look comes from the kind's declaration in the registry. */
-export const CardNode = memo(function CardNode({ data, selected }: NodeProps<CardNodeType>) {
+export const CardNode = memo(function CardNode(props: NodeProps<CardNodeType>) {
+  // Zoomed out, a card is drawn simplified; a selected or edited card stays whole, so it can be resized.
+  const zoomedOut = useZoomedOut()
+  if (zoomedOut && !props.selected && !props.data.editing) return <CardNodeLite card={props.data.card} />
+  return <CardNodeFull {...props} />
+})
+
+function CardNodeFull({ data, selected }: NodeProps<CardNodeType>): React.JSX.Element {
   const { card, editing } = data
   const { store } = useEditorContext()
   const spec = cardKind(card.kind)
@@ -106,4 +115,4 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
       <VoteControl card={card} />
     </>
   )
-})
+}

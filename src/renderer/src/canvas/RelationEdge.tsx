@@ -6,6 +6,7 @@ import { relationKind } from '../../../shared/kinds'
 import { CONDITIONAL_DASH } from '../inspector/RelationSample'
 import { relationColor } from '../theme'
 import { RelationQuickMenu } from './RelationQuickMenu'
+import { useZoomedOut } from './useZoomBucket'
 
 export type RelationEdgeType = Edge<{ relation: Relation }, 'relation'>
 
@@ -21,6 +22,8 @@ function rectOf(node: InternalNode): Rect {
 export const RelationEdge = memo(function RelationEdge({ id, source, target, data, markerEnd, selected }: EdgeProps<RelationEdgeType>) {
   const from = useInternalNode(source)
   const to = useInternalNode(target)
+  // Zoomed out, labels are unreadable and each is an HTML element to lay out: leave them out.
+  const zoomedOut = useZoomedOut()
   if (!from || !to || !data) return null
   const a = rectOf(from)
   const b = rectOf(to)
@@ -41,9 +44,9 @@ export const RelationEdge = memo(function RelationEdge({ id, source, target, dat
         interactionWidth={16}
         style={{ stroke: relationColor(spec), strokeWidth: selected ? spec.width + 1.5 : spec.width, strokeDasharray: (conditional ? CONDITIONAL_DASH : spec.dash) || undefined }}
       />
-      {(label || selected) && (
+      {((label && !zoomedOut) || selected) && (
         <EdgeLabelRenderer>
-          {label && (
+          {label && !zoomedOut && (
             <div
               className={`relation-label${selected ? ' relation-label--selected' : ''}${conditional ? ' relation-label--conditional' : ''}`}
               style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: relationColor(spec) }}

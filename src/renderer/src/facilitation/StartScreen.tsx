@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent }
 import { FolderOpen, Plus, X } from 'lucide-react'
 import type { TemplateInfo, TemplateList } from '../../../shared/api'
 import { formatKeys } from '../../../shared/commands'
-import { bounds, fitViewport } from '../../../shared/presentation'
+import { boundsOf } from '../../../shared/geometry'
+import { fitViewport } from '../../../shared/presentation'
 import { confirmDiscard, newBlankBoard, runAction, type ActionContext } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { isMac } from '../platform'
@@ -35,7 +36,7 @@ async function startFromTemplate(ctx: ActionContext, template: TemplateInfo): Pr
     return
   }
   const board = outcome.board
-  const area = bounds(board.cards)
+  const area = boundsOf(board.cards)
   const rect = ctx.canvas?.getBoundingClientRect()
   const viewport = area && rect && rect.width > 0 ? fitViewport(area, rect, 0.06) : board.viewport
   ctx.store.load({ ...board, viewport }, 'Untitled', false)

@@ -7,6 +7,7 @@ import { isActionEnabled, runAction } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { kindIcons } from '../icons'
 import { useEditor } from '../state/editorStore'
+import { cardsWithIds, frameCards } from '../canvas/frameCards'
 
 /** The "Votes" side panel: set up a dot-voting round, run it voter by voter, reveal the ranked results. */
 export function VotesPanel(): React.JSX.Element {
@@ -158,7 +159,7 @@ function Results(): React.JSX.Element {
   const voted = voterCount(board.voting)
   const show = (id: string): void => {
     store.select([id])
-    void ctx.flow?.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2, padding: 0.4 })
+    frameCards(ctx, cardsWithIds(store.board.cards, [id]), { padding: 0.15, maxZoom: 1.2, duration: 300 })
   }
   return (
     <div className="votes__body">

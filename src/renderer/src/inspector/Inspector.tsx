@@ -10,6 +10,7 @@ import { ColorPicker } from './ColorPicker'
 import { FieldEditor } from './FieldEditor'
 import { Legend } from './Legend'
 import { RelationSample } from './RelationSample'
+import { cardsWithIds, frameCards } from '../canvas/frameCards'
 
 /** Every field of the selection: one card, one relation, or bulk edits for many. */
 export function Inspector(): React.JSX.Element {
@@ -81,7 +82,8 @@ function CardInspector({ card }: { card: Card }): React.JSX.Element {
 }
 
 function Graduate({ card }: { card: Card }): React.JSX.Element {
-  const { store, flow } = useEditorContext()
+  const ctx = useEditorContext()
+  const { store } = ctx
   const graduated = card.fields.graduated === true
   const into = (kind: 'freightTrain' | 'team'): void => {
     let grown: string | undefined
@@ -91,7 +93,7 @@ function Graduate({ card }: { card: Card }): React.JSX.Element {
     if (!grown) return
     store.select([grown])
     // Bring the seedling and what it became into view together.
-    flow?.fitView({ nodes: [{ id: card.id }, { id: grown }], duration: 300, padding: 0.4, maxZoom: flow.getZoom() })
+    frameCards(ctx, cardsWithIds(store.board.cards, [card.id, grown]), { padding: 0.15, maxZoom: ctx.flow?.getZoom() ?? 1, duration: 300 })
   }
   return (
     <fieldset className="field">

@@ -1,0 +1,258 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser, Page } from '@playwright/test'
+import type { Board } from '../src/shared/board'
+import { eventChannels } from '../src/shared/api'
+import { cardKind } from '../src/shared/kinds'
+import { launchBoard } from '../e2e/harness'
+import { PANE } from './generate'
+
+/** `candidate` is Orgboard from another build (--compare=DIR), run beside this one while working on speed. */
+export type Target = 'orgboard' | 'reactflow' | 'excalidraw' | 'empty' | 'candidate'
+export const targets: readonly Target[] = ['orgboard', 'reactflow', 'excalidraw', 'empty']
+
+/** One page, one board, one run of every interaction. */
+export interface PageRun {
+  openMs: number
+  heapBytes: number
+  /** Time between frames while panning / zooming with the wheel, ms. */
+  panFrames: number[]
+  zoomFrames: number[]
+  /** Pointer move to the next painted frame while dragging one card, ms. */
+  dragLatency: number[]
+  /** Custom-card renders per mouse move while dragging (React Flow pages only). */
+  rendersPerMove: number | null
+  /** Requests that tried to leave the machine (fonts from a CDN, say); should be []. */
+  foreignRequests: string[]
+  /** That the gestures did the same on every page: screen px per pan event, and the zoom reached. */
+  checks: { panPx: number; zoomedOutTo: number }
+}
+
+export interface PageSetup {
+  browser: Browser
+  /** The built renderer and the built baseline pages with the generated files in data/. */
+  rendererDir: string
+  /** Another build of the renderer, run as `candidate`. */
+  candidateDir?: string
+  pagesOrigin: string
+  dataDir: string
+  probe: string
+  /** Where to save a screenshot of each page once opened, to look at what was measured. */
+  screenshotDir?: string
+  /** Where to save a CPU profile (.cpuprofile, for DevTools) of each gesture, to see where the time goes. */
+  profileDir?: string
+}
+
+const PAN_STEPS = 30 // per direction: right, down, left, up
+const ZOOM_STEPS = 40 // out, then as many back in
+const DRAG_STEPS = 40
+const INPUT_INTERVAL_MS = 16
+const centre = { x: PANE.left + PANE.width / 2, y: PANE.top + PANE.height / 2 }
+
+/**
+ * How each page reacts to a wheel event differs, so the deltas differ: every page
+ * pans 40 screen px per event, and zooms from 0.5 to about 0.15 in ZOOM_STEPS events.
+ * React Flow (panOnScroll) pans deltaX × 0.5 px and, off macOS, pinch-zooms ×2^(−deltaY × 0.002);
+ * Excalidraw pans deltaX px and zooms linearly by −deltaY / 100.
+ */
+const wheel: Record<Target, { pan: number; zoom: number }> = {
+  orgboard: { pan: 80, zoom: (-Math.log2(0.3) / ZOOM_STEPS) / 0.002 },
+  candidate: { pan: 80, zoom: (-Math.log2(0.3) / ZOOM_STEPS) / 0.002 },
+  reactflow: { pan: 80, zoom: (-Math.log2(0.3) / ZOOM_STEPS) / 0.002 },
+  excalidraw: { pan: 40, zoom: (0.35 / ZOOM_STEPS) * 100 },
+  empty: { pan: 40, zoom: 1 }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Sends `count` inputs at a steady pace, as a trackpad or mouse would, whatever the page is doing. */
+async function paced(count: number, send: (i: number) => Promise<void>): Promise<void> {
+  const start = Date.now()
+  for (let i = 0; i < count; i++) {
+    await send(i)
+    const wait = start + (i + 1) * INPUT_INTERVAL_MS - Date.now()
+    if (wait > 0) await sleep(wait)
+  }
+}
+
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  await page.evaluate('gc(); gc()')
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  await cdp.detach()
+  return usedSize
+}
+
+/** Records a CPU profile to `path` (for DevTools) until stopped; does nothing without a path. */
+async function startProfile(page: Page, path: string | undefined): Promise<{ stop(): Promise<void> }> {
+  if (!path) return { stop: async () => {} }
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.start')
+  return {
+    async stop() {
+      const { profile } = await cdp.send('Profiler.stop')
+      await writeFile(path, JSON.stringify(profile))
+      await cdp.detach()
+    }
+  }
+}
+
+async function frames(page: Page, gesture: () => Promise<void>, profileTo?: string): Promise<number[]> {
+  const profiler = await startProfile(page, profileTo)
+  await page.evaluate('__probe.startFrames()')
+  await gesture()
+  await page.evaluate('__probe.afterPaint()')
+  const times = (await page.evaluate('__probe.stopFrames()')) as number[]
+  await profiler.stop()
+  return times
+}
+
+/** The card nearest the middle of the view, and where it is on screen. */
+async function cardAtCentre(page: Page, board: Board): Promise<{ x: number; y: number }> {
+  const vp = (await page.evaluate('__probe.viewport()')) as { x: number; y: number; zoom: number; left: number; top: number }
+  const bx = (PANE.width / 2 - vp.x) / vp.zoom
+  const by = (PANE.height / 2 - vp.y) / vp.zoom
+  let best = { d: Infinity, x: centre.x, y: centre.y }
+  for (const c of board.cards) {
+    if (cardKind(c.kind).container) continue
+    const cx = c.x + c.width / 2
+    const cy = c.y + c.height / 2
+    const d = Math.hypot(cx - bx, cy - by)
+    if (d < best.d) best = { d, x: vp.left + vp.x + cx * vp.zoom, y: vp.top + vp.y + cy * vp.zoom }
+  }
+  return best
+}
+
+async function drag(page: Page, from: { x: number; y: number }, dx: number, dy: number, countRenders: string | null) {
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move(from.x + Math.sign(dx), from.y + Math.sign(dy)) // past any drag threshold
+  await page.evaluate(countRenders ? `__probe.startRenders(${JSON.stringify(countRenders)})` : '0')
+  await page.evaluate('__probe.latency.start()')
+  await paced(DRAG_STEPS, (i) => page.mouse.move(from.x + (dx * (i + 1)) / DRAG_STEPS, from.y + (dy * (i + 1)) / DRAG_STEPS))
+  await page.evaluate('__probe.afterPaint()')
+  const latency = (await page.evaluate('__probe.latency.stop()')) as number[]
+  const renders = countRenders ? ((await page.evaluate('__probe.stopRenders()')) as number) : null
+  await page.mouse.up()
+  await page.evaluate('__probe.idleFrames(2)')
+  return { latency, renders, end: { x: from.x + dx, y: from.y + dy } }
+}
+
+/**
+ * Runs the whole scenario on one fresh page: open, heap, pan, zoom, drag. With
+ * `openOnly` it stops after opening: a warm-up, so no page pays alone for the
+ * browser's first compile and font load.
+ */
+export async function runPage(target: Target, board: Board, sizeName: string, setup: PageSetup, openOnly = false): Promise<PageRun | null> {
+  const boardFile = join(setup.dataDir, `board-${sizeName}.orgboard`)
+  let page: Page
+  let close: () => Promise<void>
+  let foreign: string[]
+  let start: string
+  let drawn: string
+
+  if (target === 'orgboard' || target === 'candidate') {
+    // The real app, real handlers and file services, opening the file through File > Open.
+    const rendererDir = target === 'candidate' && setup.candidateDir ? setup.candidateDir : setup.rendererDir
+    const app = await launchBoard({ browser: setup.browser, rendererDir, answerDialogs: { open: [boardFile] } })
+    page = app.page
+    await page.addInitScript(setup.probe)
+    await page.reload()
+    await page.locator('.react-flow').waitFor()
+    close = () => app.close()
+    foreign = app.foreignRequests
+    start = `() => __orgboardEmit(${JSON.stringify(eventChannels.command)}, 'board.open')`
+    drawn = '() => __probe.flowDrawn()'
+  } else {
+    const context = await setup.browser.newContext({ viewport: { width: 1280, height: 800 } })
+    foreign = []
+    await context.route('**/*', (route) => {
+      const url = route.request().url()
+      if (url.startsWith(setup.pagesOrigin + '/') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue()
+      foreign.push(url)
+      return route.abort('blockedbyclient')
+    })
+    await context.addInitScript(setup.probe)
+    page = await context.newPage()
+    await page.goto(`${setup.pagesOrigin}/${target}/index.html`)
+    await page.waitForFunction('window.__bench !== undefined')
+    if (target === 'excalidraw') await page.locator('.excalidraw canvas').first().waitFor()
+    close = () => context.close()
+    const file = target === 'excalidraw' ? `/data/board-${sizeName}.excalidraw` : `/data/board-${sizeName}.orgboard`
+    start = `() => __bench.open(${JSON.stringify(file)})`
+    drawn = target === 'reactflow' ? '() => __bench.loaded && __probe.flowDrawn()' : '() => __bench.loaded'
+  }
+
+  try {
+    await page.evaluate('__probe.idleFrames(2)')
+    const profileTo = (gesture: string): string | undefined =>
+      setup.profileDir ? join(setup.profileDir, `${sizeName}-${target}-${gesture}.cpuprofile`) : undefined
+    const profiler = await startProfile(page, profileTo('open'))
+    const openMs = (await page.evaluate(`__probe.measureOpen(${start}, ${drawn})`)) as number
+    await profiler.stop()
+    if (openOnly) return null
+    const heapBytes = await heapAfterGc(page)
+    if (setup.screenshotDir) await page.screenshot({ path: join(setup.screenshotDir, `${sizeName}-${target}.png`) })
+
+    await page.mouse.move(centre.x, centre.y)
+    const { pan, zoom } = wheel[target]
+    const directions = [
+      [pan, 0],
+      [0, pan],
+      [-pan, 0],
+      [0, -pan]
+    ] as const
+    type Vp = { x: number; y: number; zoom: number }
+    const viewport = async (): Promise<Vp> => (await page.evaluate('__probe.viewport()')) as Vp
+    const before = await viewport()
+    let panned: Vp = before
+    const panFrames = await frames(
+      page,
+      async () => {
+        for (const [i, [dx, dy]] of directions.entries()) {
+          await paced(PAN_STEPS, () => page.mouse.wheel(dx, dy))
+          if (i === 0) panned = await viewport()
+        }
+      },
+      profileTo('pan')
+    )
+    await page.evaluate('__probe.idleFrames(2)')
+    await page.keyboard.down('Control')
+    let zoomedOut: Vp = before
+    const zoomFrames = await frames(
+      page,
+      async () => {
+        await paced(ZOOM_STEPS, () => page.mouse.wheel(0, zoom))
+        zoomedOut = await viewport()
+        await paced(ZOOM_STEPS, () => page.mouse.wheel(0, -zoom))
+      },
+      profileTo('zoom')
+    )
+    await page.keyboard.up('Control')
+    await page.evaluate('__probe.idleFrames(2)')
+
+    const renderType = target === 'orgboard' || target === 'candidate' ? 'card' : target === 'reactflow' ? 'default' : null
+    const from = target === 'empty' ? centre : await cardAtCentre(page, board)
+    const dragProfile = await startProfile(page, profileTo('drag'))
+    const tracePath = setup.profileDir ? join(setup.profileDir, `${sizeName}-${target}-drag.trace.json`) : undefined
+    if (tracePath) await setup.browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'blink', 'cc', 'disabled-by-default-devtools.timeline'] })
+    const first = await drag(page, from, 160, 80, null)
+    if (tracePath) await setup.browser.stopTracing()
+    await dragProfile.stop()
+    const second = await drag(page, first.end, -160, -80, renderType)
+    return {
+      openMs,
+      heapBytes,
+      panFrames,
+      zoomFrames,
+      dragLatency: first.latency,
+      rendersPerMove: second.renders === null ? null : second.renders / DRAG_STEPS,
+      foreignRequests: [...foreign],
+      checks: { panPx: (before.x - panned.x) / PAN_STEPS, zoomedOutTo: zoomedOut.zoom }
+    }
+  } finally {
+    await close()
+  }
+}

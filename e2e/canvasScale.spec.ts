@@ -1,0 +1,93 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { serializeBoard } from '../src/shared/serialize'
+import { sampleBoard } from '../src/main/files/sampleBoard'
+import type { Board, Card } from '../src/shared/board'
+import { card, expect, test } from './fixtures'
+
+/** The sample workshop, plus a row of cards far to the right of where the board opens. */
+function boardWithFarCards(): Board {
+  const board = sampleBoard()
+  const far: Card[] = Array.from({ length: 40 }, (_, i) => ({
+    id: `far-${i}`,
+    kind: 'note',
+    title: `Where does the path get stuck? (${i + 1})`,
+    x: 20_000 + (i % 8) * 260,
+    y: Math.floor(i / 8) * 160,
+    width: 200,
+    height: 120,
+    fields: {}
+  }))
+  return { ...board, viewport: { x: 0, y: 0, zoom: 1 }, cards: [...board.cards, ...far] }
+}
+
+const zoomOf = async (page: import('@playwright/test').Page): Promise<number> =>
+  Number(/scale\(([\d.]+)\)/.exec((await page.locator('.react-flow__viewport').getAttribute('style')) ?? '')?.[1])
+
+test('opening a board mounts only the cards in view, never all of them once', async ({ launch, folder }) => {
+  const path = join(folder, 'far.orgboard')
+  await writeFile(path, serializeBoard(boardWithFarCards()))
+  const app = await launch({ answerDialogs: { open: [path] } })
+  // Record every card element ever added, however briefly.
+  await app.page.evaluate(() => {
+    const seen: string[] = []
+    ;(window as unknown as { __mounted: string[] }).__mounted = seen
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of Array.from(r.addedNodes)) if (n instanceof HTMLElement && n.dataset.id) seen.push(n.dataset.id)
+    }).observe(document.body, { childList: true, subtree: true })
+  })
+  await app.menu('board.open')
+  await expect(card(app.page, 'Route Optimiser 3.0 re-platform')).toBeVisible()
+  await app.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  const mounted = await app.page.evaluate(() => (window as unknown as { __mounted: string[] }).__mounted)
+  expect(mounted).toContain('ft-route')
+  // Cards 20,000 px away were never mounted, not even once to be measured.
+  expect(mounted.filter((id) => id.startsWith('far-'))).toEqual([])
+})
+
+test('zoomed out, cards are drawn simplified with their titles; zoomed back in, whole again', async ({ launch, folder }) => {
+  const path = join(folder, 'sample.orgboard')
+  await writeFile(path, serializeBoard(sampleBoard()))
+  const app = await launch({ answerDialogs: { open: [path] } })
+  const { page } = app
+  await app.menu('board.open')
+  const train = card(page, 'Route Optimiser 3.0 re-platform')
+  await expect(train.locator('.card:not(.card--lite)')).toBeVisible()
+  await expect(train.locator('.card__handle')).toHaveCount(4)
+  await expect(page.locator('.relation-label').first()).toBeVisible()
+
+  const pane = page.locator('.react-flow__pane')
+  const box = await pane.boundingBox()
+  if (!box) throw new Error('no pane')
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.keyboard.down('Control')
+  while ((await zoomOf(page)) >= 0.4) await page.mouse.wheel(0, 60)
+  await page.keyboard.up('Control')
+  await expect(train.locator('.card--lite')).toBeVisible()
+  await expect(train.locator('.card__handle')).toHaveCount(0)
+  await expect(page.locator('.relation-label')).toHaveCount(0)
+  await page.screenshot({ path: join(folder, 'zoomed-out.png') })
+
+  // A selected card stays whole, so its resize handles are there.
+  await train.click()
+  await expect(train.locator('.card:not(.card--lite)')).toBeVisible()
+
+  await page.keyboard.down('Control')
+  while ((await zoomOf(page)) < 0.6) await page.mouse.wheel(0, -60)
+  await page.keyboard.up('Control')
+  await expect(card(page, 'Data warehouse migration').locator('.card:not(.card--lite)')).toBeVisible()
+  await expect(page.locator('.card--lite')).toHaveCount(0)
+})
+
+test('a board that opens zoomed out draws its relations between the simplified cards', async ({ launch, folder }) => {
+  const path = join(folder, 'far-away.orgboard')
+  const board = sampleBoard()
+  await writeFile(path, serializeBoard({ ...board, viewport: { x: 400, y: 250, zoom: 0.3 } }))
+  const app = await launch({ answerDialogs: { open: [path] } })
+  await app.menu('board.open')
+  await expect(card(app.page, 'Route Optimiser 3.0 re-platform').locator('.card--lite')).toBeVisible()
+  await app.page.keyboard.press('Shift+1')
+  await expect(app.page.locator('.card--lite').first()).toBeVisible()
+  await expect(app.page.locator('.react-flow__edge')).toHaveCount(board.relations.length)
+})

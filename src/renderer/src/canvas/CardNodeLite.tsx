@@ -1,0 +1,39 @@
+import { memo } from 'react'
+import type { Card } from '../../../shared/board'
+import { cardKind, cardPaint } from '../../../shared/kinds'
+import { VoteControl } from '../facilitation/VoteControl'
+import { kindIcons } from '../icons'
+import { kindColorVars } from '../theme'
+
+const sides = ['top', 'right', 'bottom', 'left'] as const
+
+/**
+ * A card as seen from far away: its kind's shape, colours, icon and title, and nothing
+ * that subscribes to React Flow's store (handles, resizer), which would cost work on
+ * every pan frame. The shape and icon keep kinds apart in greyscale, as at 100%.
+ */
+export const CardNodeLite = memo(function CardNodeLite({ card }: { card: Card }) {
+  const spec = cardKind(card.kind)
+  const Icon = kindIcons[card.kind]
+  return (
+    <>
+      <div
+        className={`card card--lite card--${spec.shape}${spec.container ? ' card--container' : ''}`}
+        style={kindColorVars(cardPaint(card))}
+        data-kind={card.kind}
+      >
+        <div className="card__title card-lite__title" data-testid="card-title">
+          <Icon className="card-lite__icon" size={20} strokeWidth={2.5} aria-hidden />
+          {card.title}
+        </div>
+      </div>
+      {/* React Flow measures a mounted card's handles from the DOM and draws no relation to a card without
+          any; these plain markers stand in for the four handles without subscribing to its store. */}
+      {sides.map((side) => (
+        <span key={side} className={`source card-lite__handle card-lite__handle--${side}`} data-handleid={side} data-handlepos={side} />
+      ))}
+      {/* A vote round runs at whatever zoom the room is looking at; the badges matter most zoomed out. */}
+      <VoteControl card={card} />
+    </>
+  )
+})
