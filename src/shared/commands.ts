@@ -1,4 +1,5 @@
 import { cardKinds } from './kinds'
+import { mapCommands } from './mapCommands'
 
 /**
  * The user actions, declared as data. The native menu (main), keyboard shortcuts,
@@ -51,7 +52,8 @@ export const commands: readonly CommandSpec[] = [
   ),
   { id: 'view.zoomIn', title: 'Zoom In', menu: 'view', keys: ['Mod+='] },
   { id: 'view.zoomOut', title: 'Zoom Out', menu: 'view', keys: ['Mod+-'] },
-  { id: 'view.fit', title: 'Zoom to Fit', menu: 'view', keys: ['Shift+1'] }
+  { id: 'view.fit', title: 'Zoom to Fit', menu: 'view', keys: ['Shift+1'] },
+  ...mapCommands
 ]
 
 export function commandById(id: string): CommandSpec | undefined {

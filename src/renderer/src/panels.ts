@@ -1,3 +1,4 @@
+import { FindingsPanel } from './findings/FindingsPanel'
 import { Inspector } from './inspector/Inspector'
 
 export interface SidePanelSpec {
@@ -7,4 +8,7 @@ export interface SidePanelSpec {
 }
 
 /** The panels of the right-hand side bar, as tabs in this order. A new panel adds one entry. */
-export const sidePanels: readonly SidePanelSpec[] = [{ id: 'inspector', title: 'Inspector', Component: Inspector }]
+export const sidePanels: readonly SidePanelSpec[] = [
+  { id: 'inspector', title: 'Inspector', Component: Inspector },
+  { id: 'findings', title: 'Findings', Component: FindingsPanel }
+]

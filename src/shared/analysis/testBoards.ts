@@ -61,8 +61,10 @@ export function bigBoard(cards = 2000, relations = 2500): Board {
   for (let i = 0; i < containers; i++) {
     list.push(card(`box${i}`, i % 2 ? 'garden' : 'frame', `${sampleWork[i % sampleWork.length]} area`, { x: (i % 8) * 2000, y: Math.floor(i / 8) * 1400, width: 1900, height: 1300 }))
   }
+  const perBox = Math.ceil((cards - containers) / containers)
   for (let i = list.length; i < cards; i++) {
-    const box = i % containers
+    // Neighbouring cards share a frame, so most dependencies stay inside one, as on a real board.
+    const box = Math.min(containers - 1, Math.floor((i - containers) / perBox))
     const kind = kinds[i % kinds.length] as CardKind
     list.push(
       card(`k${i}`, kind, `${sampleWork[i % sampleWork.length]} ${i}`, {

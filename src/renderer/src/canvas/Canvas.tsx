@@ -18,6 +18,7 @@ import { cardKind, isCardKind, relationKind } from '../../../shared/kinds'
 import { insertCard } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { useEditor, type Preview } from '../state/editorStore'
+import { useCardMarks, useEdgeClasses, type CardMarks } from './analysisMarks'
 import { CardNode, type CardNodeType } from './CardNode'
 import { RelationEdge, type RelationEdgeType } from './RelationEdge'
 
@@ -30,6 +31,7 @@ interface NodeInputs {
   selected: boolean
   editing: boolean
   preview: Preview | undefined
+  marks: CardMarks | undefined
   node: CardNodeType
 }
 
@@ -47,14 +49,15 @@ function useNodes(): CardNodeType[] {
   const selected = useEditor(store, (s) => s.selectedCards)
   const editing = useEditor(store, (s) => s.editing)
   const preview = useEditor(store, (s) => s.preview)
+  const marks = useCardMarks()
   const cache = useRef(new Map<string, NodeInputs>())
   return useMemo(() => {
     const next = new Map<string, NodeInputs>()
     const nodes = cards.map((card) => {
-      const inputs = { card, selected: selected.has(card.id), editing: editing === card.id, preview: preview.get(card.id) }
+      const inputs = { card, selected: selected.has(card.id), editing: editing === card.id, preview: preview.get(card.id), marks: marks.get(card.id) }
       const old = cache.current.get(card.id)
       const same =
-        old && old.card === inputs.card && old.selected === inputs.selected && old.editing === inputs.editing && old.preview === inputs.preview
+        old && old.card === inputs.card && old.selected === inputs.selected && old.editing === inputs.editing && old.preview === inputs.preview && old.marks === inputs.marks
       const node: CardNodeType = same
         ? old.node
         : {
@@ -63,7 +66,8 @@ function useNodes(): CardNodeType[] {
             position: { x: inputs.preview?.x ?? card.x, y: inputs.preview?.y ?? card.y },
             width: inputs.preview?.width ?? card.width,
             height: inputs.preview?.height ?? card.height,
-            data: { card, editing: inputs.editing },
+            data: { card, editing: inputs.editing, marks: inputs.marks },
+            ...(inputs.marks?.critical ? { className: 'node--critical' } : {}),
             selected: inputs.selected,
             zIndex: cardKind(card.kind).container ? containerDepth(card, cards) - 100 : 0,
             ariaLabel: `${cardKind(card.kind).label}: ${card.title}`,
@@ -74,19 +78,23 @@ function useNodes(): CardNodeType[] {
     })
     cache.current = next
     return nodes
-  }, [cards, selected, editing, preview])
+  }, [cards, selected, editing, preview, marks])
 }
 
-function toEdge(relation: Relation, selected: boolean): RelationEdgeType {
+/** Arrowheads match a highlighted line (see analysisMarks.css). */
+const highlightColor: Record<string, string> = { 'edge--cycle': '#e11d48', 'edge--critical': '#d97706' }
+
+function toEdge(relation: Relation, selected: boolean, className: string | undefined): RelationEdgeType {
   const spec = relationKind(relation.kind)
   return {
+    ...(className ? { className } : {}),
     id: relation.id,
     source: relation.from,
     target: relation.to,
     type: 'relation',
     data: { relation },
     selected,
-    markerEnd: { type: MarkerType.ArrowClosed, color: spec.color, width: 16, height: 16 },
+    markerEnd: { type: MarkerType.ArrowClosed, color: (className && highlightColor[className]) ?? spec.color, width: 16, height: 16 },
     ariaLabel: `Relation: ${spec.label}${relation.label ? `, ${relation.label}` : ''}`
   }
 }
@@ -98,7 +106,11 @@ export function Canvas(): React.JSX.Element {
   const relations = useEditor(store, (s) => s.history.present.relations)
   const selectedRelations = useEditor(store, (s) => s.selectedRelations)
   const nodes = useNodes()
-  const edges = useMemo(() => relations.map((r) => toEdge(r, selectedRelations.has(r.id))), [relations, selectedRelations])
+  const edgeClasses = useEdgeClasses()
+  const edges = useMemo(
+    () => relations.map((r) => toEdge(r, selectedRelations.has(r.id), edgeClasses.get(r.id))),
+    [relations, selectedRelations, edgeClasses]
+  )
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CardNodeType>[]) => {

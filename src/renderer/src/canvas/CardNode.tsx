@@ -6,9 +6,11 @@ import { cardKind, cardPaint } from '../../../shared/kinds'
 import { newCardKey } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { kindIcons } from '../icons'
+import type { CardMarks as Marks } from './analysisMarks'
 import { cardBodies, SummaryLine } from './cardBodies'
+import { CardMarks } from './CardMarks'
 
-export type CardNodeData = { card: Card; editing: boolean }
+export type CardNodeData = { card: Card; editing: boolean; marks?: Marks | undefined }
 export type CardNodeType = Node<CardNodeData, 'card'>
 
 const sides = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const
@@ -50,7 +52,7 @@ function TitleEditor({ card, onDone }: { card: Card; onDone: (title: string | nu
 
 /** One card on the canvas; its look comes from the kind's declaration in the registry. */
 export const CardNode = memo(function CardNode({ data, selected }: NodeProps<CardNodeType>) {
-  const { card, editing } = data
+  const { card, editing, marks } = data
   const { store } = useEditorContext()
   const spec = cardKind(card.kind)
   const paint = cardPaint(card)
@@ -79,6 +81,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
           store.set({ preview: new Map() })
         }}
       />
+      <CardMarks card={card} marks={marks} />
       {sides.map((side) => (
         <Handle key={side} id={side} type="source" position={side} className="card__handle" style={{ '--accent': paint.color } as React.CSSProperties} />
       ))}

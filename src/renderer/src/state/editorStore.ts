@@ -36,6 +36,10 @@ export interface EditorState {
   notice: Notice | null
   /** Which side panel is showing (see panels.ts). */
   panel: string
+  /** View > Show Critical Path: the longest chain of dependencies drawn on the canvas. */
+  showCriticalPath: boolean
+  /** View > Show Phases: each card's phase of the dependency path as a tag. */
+  showPhases: boolean
 }
 
 const none: ReadonlySet<string> = new Set()
@@ -54,7 +58,9 @@ function initialState(): EditorState {
     editing: null,
     preview: new Map(),
     notice: null,
-    panel: 'inspector'
+    panel: 'inspector',
+    showCriticalPath: false,
+    showPhases: false
   }
 }
 
