@@ -15,6 +15,10 @@ export interface DialogAnswers {
   save: (string | null)[]
   /** Answers to "Save changes?" */
   discard: DiscardAnswer[]
+  /** Paths to give File > Export as Mermaid / JSON Canvas (null = cancel). */
+  exportText: (string | null)[]
+  /** Paths to give File > Import JSON Canvas / Initiatives from CSV (null = cancel). */
+  importFile: (string | null)[]
 }
 
 export interface LaunchOptions {
@@ -32,7 +36,7 @@ export interface BoardSession {
   context: BoardContext
   userDataDir: string
   dialogs: DialogAnswers
-  /** Every dialog the app asked for, in order: "open", "save" or "discard:<name>". */
+  /** Every dialog the app asked for, in order: "open", "save", "discard:<name>", "exportText:<format>", "importFile:<format>". */
   dialogLog: string[]
   /** Requests to anything but the app's own files; a fully offline app leaves this empty. */
   foreignRequests: string[]
@@ -77,7 +81,7 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No built renderer in ${rendererDir}: run npm run build first`)
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgboard-e2e-')))
   const ownsUserData = !options.userDataDir
-  const dialogs: DialogAnswers = { open: [], save: [], discard: [], ...options.answerDialogs }
+  const dialogs: DialogAnswers = { open: [], save: [], discard: [], exportText: [], importFile: [], ...options.answerDialogs }
   const dialogLog: string[] = []
   const foreignRequests: string[] = []
   const windowState = { name: 'Untitled', edited: false, title: '', closed: false }
@@ -101,7 +105,9 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
     },
     close: () => {
       windowState.closed = true
-    }
+    },
+    chooseExportPath: async (_name, format) => (dialogLog.push(`exportText:${format}`), take(dialogs.exportText, 'Export')),
+    chooseImportPath: async (format) => (dialogLog.push(`importFile:${format}`), take(dialogs.importFile, 'Import'))
   })
   const byChannel = new Map<string, (arg: never) => Promise<unknown>>(
     Object.entries(invokeChannels).map(([method, channel]) => [channel, handlers[method as keyof typeof invokeChannels]])

@@ -1,7 +1,8 @@
-import type { BoardApiMethods, DiscardAnswer, OpenOutcome, SaveOutcome, WindowState } from '../shared/api'
-import { boardNameFromPath } from '../shared/api'
+import type { BoardApiMethods, DiscardAnswer, ImportOutcome, InteropFormat, OpenOutcome, SaveOutcome, WindowState } from '../shared/api'
+import { boardNameFromPath, interopFormats } from '../shared/api'
 import type { Board } from '../shared/board'
 import { readBoardFile, writeBoardFile } from './files/boardFiles'
+import { readTextFile, writeTextFile } from './files/textFiles'
 
 /** What the handlers need from the windowing system; Electron in the app, scripted answers in tests. */
 export interface WindowHost {
@@ -10,7 +11,13 @@ export interface WindowHost {
   confirmDiscard(name: string): Promise<DiscardAnswer>
   setWindowState(state: WindowState & { path: string | null }): void
   close(): void
+  /** Where to save an export of `format` (a `.mmd`, a `.canvas`); null when cancelled. */
+  chooseExportPath(suggestedName: string, format: InteropFormat): Promise<string | null>
+  /** Which file of `format` to import; null when cancelled. */
+  chooseImportPath(format: InteropFormat): Promise<string | null>
 }
+
+const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path
 
 /**
  * The handlers behind boardApi for one window. Plain Node: the Electron glue
@@ -57,6 +64,25 @@ export function createBoardHandlers(host: WindowHost): BoardApiMethods & { curre
 
     async closeWindow(): Promise<void> {
       host.close()
+    },
+
+    async exportText({ format, text, suggestedName }): Promise<SaveOutcome> {
+      let target = await host.chooseExportPath(suggestedName, format)
+      if (!target) return { status: 'cancelled' }
+      const extension = `.${interopFormats[format].extension}`
+      if (!target.toLowerCase().endsWith(extension)) target += extension
+      const result = await writeTextFile(target, text)
+      if (!result.ok) return { status: 'failed', path: target, message: result.message }
+      return { status: 'saved', path: target, name: fileName(target) }
+    },
+
+    async importFile({ format }): Promise<ImportOutcome> {
+      const chosen = await host.chooseImportPath(format)
+      if (!chosen) return { status: 'cancelled' }
+      const result = await readTextFile(chosen)
+      if (!result.ok) return { status: 'failed', path: chosen, message: result.message }
+      const name = fileName(chosen).replace(/\.[^.]+$/, '') || fileName(chosen)
+      return { status: 'read', path: chosen, name, text: result.text }
     }
   }
 }

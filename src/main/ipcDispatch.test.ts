@@ -10,7 +10,9 @@ function fakeHandlers() {
     newBoard: vi.fn<BoardApiMethods['newBoard']>(async () => undefined),
     confirmDiscard: vi.fn<BoardApiMethods['confirmDiscard']>(async () => 'cancel'),
     setWindowState: vi.fn<BoardApiMethods['setWindowState']>(async () => undefined),
-    closeWindow: vi.fn<BoardApiMethods['closeWindow']>(async () => undefined)
+    closeWindow: vi.fn<BoardApiMethods['closeWindow']>(async () => undefined),
+    exportText: vi.fn<BoardApiMethods['exportText']>(async () => ({ status: 'cancelled' })),
+    importFile: vi.fn<BoardApiMethods['importFile']>(async () => ({ status: 'cancelled' }))
   } satisfies BoardApiMethods
 }
 
@@ -53,11 +55,24 @@ describe('dispatch', () => {
     ['confirmDiscard', { name: 'x'.repeat(MAX_NAME_LENGTH) }],
     ['setWindowState', { name: 'A' }],
     ['setWindowState', { name: 'A', edited: 'true' }],
-    ['setWindowState', { name: ['A'], edited: true }]
+    ['setWindowState', { name: ['A'], edited: true }],
+    ['exportText', { format: 'svg', text: 'flowchart LR', suggestedName: 'Q3' }],
+    ['exportText', { format: 'mermaid', text: 42, suggestedName: 'Q3' }],
+    ['exportText', { format: 'mermaid', text: 'flowchart LR' }],
+    ['importFile', { format: 'orgboard' }],
+    ['importFile', undefined]
   ] as const)('refuses %s(%j) without calling the handler', (method, arg) => {
     const h = fakeHandlers()
     expect(() => dispatch[method](h, arg)).toThrow(InvalidArgumentError)
     expect(h[method]).not.toHaveBeenCalled()
+  })
+
+  it('passes export and import requests through, without extra fields', async () => {
+    const h = fakeHandlers()
+    await dispatch.exportText(h, { format: 'mermaid', text: 'flowchart LR', suggestedName: 'Q3 planning', path: '/etc/passwd' })
+    await dispatch.importFile(h, { format: 'csv', path: '/etc/passwd' })
+    expect(h.exportText).toHaveBeenCalledWith({ format: 'mermaid', text: 'flowchart LR', suggestedName: 'Q3 planning' })
+    expect(h.importFile).toHaveBeenCalledWith({ format: 'csv' })
   })
 
   it('accepts a name just under the limit', async () => {

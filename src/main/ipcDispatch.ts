@@ -1,4 +1,4 @@
-import type { BoardApiMethods, WindowState } from '../shared/api'
+import type { BoardApiMethods, ExportFormat, ImportFormat, WindowState } from '../shared/api'
 import type { Board } from '../shared/board'
 
 /**
@@ -34,7 +34,25 @@ export const dispatch: Dispatch = {
   closeWindow: (handlers, arg) => {
     expectNoArgument('closeWindow', arg)
     return handlers.closeWindow()
-  }
+  },
+  exportText: (handlers, arg) => handlers.exportText(parseExportArgs(arg)),
+  importFile: (handlers, arg) => handlers.importFile(parseImportArgs(arg))
+}
+
+/** Longest export text accepted over IPC (a 2,000-card board's export is a few hundred KB). */
+export const MAX_EXPORT_CHARS = 20 * 1024 * 1024
+
+function parseExportArgs(arg: unknown): { format: ExportFormat; text: string; suggestedName: string } {
+  if (!isRecord(arg)) throw new InvalidArgumentError('exportText expects { format, text, suggestedName }')
+  const { format, text } = arg
+  if (format !== 'mermaid' && format !== 'jsonCanvas') throw new InvalidArgumentError('exportText: format must be "mermaid" or "jsonCanvas"')
+  if (typeof text !== 'string' || text.length > MAX_EXPORT_CHARS) throw new InvalidArgumentError(`exportText: text must be a string of at most ${MAX_EXPORT_CHARS} characters`)
+  return { format, text, suggestedName: parseName('exportText', { name: arg.suggestedName }) }
+}
+
+function parseImportArgs(arg: unknown): { format: ImportFormat } {
+  if (!isRecord(arg) || (arg.format !== 'jsonCanvas' && arg.format !== 'csv')) throw new InvalidArgumentError('importFile expects { format: "jsonCanvas" | "csv" }')
+  return { format: arg.format }
 }
 
 function expectNoArgument(method: string, arg: unknown): void {

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path'
 import { app, dialog, type BrowserWindow, type FileFilter } from 'electron'
-import type { DiscardAnswer } from '../shared/api'
+import { interopFormats, type DiscardAnswer } from '../shared/api'
 import { BOARD_EXTENSION } from '../shared/board'
 import type { WindowHost } from './handlers'
 
@@ -67,6 +67,28 @@ export function createWindowHost(window: BrowserWindow, closeForReal: () => void
 
     close() {
       closeForReal()
+    },
+
+    async chooseExportPath(suggestedName, format) {
+      const { name, extension } = interopFormats[format]
+      const result = await dialog.showSaveDialog(window, {
+        title: `Export as ${name}`,
+        defaultPath: join(folder ?? app.getPath('documents'), `${suggestedName}.${extension}`),
+        filters: [{ name, extensions: [extension] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation']
+      })
+      return result.canceled ? null : result.filePath || null
+    },
+
+    async chooseImportPath(format) {
+      const { name, extension } = interopFormats[format]
+      const result = await dialog.showOpenDialog(window, {
+        title: `Import ${name}`,
+        defaultPath: folder ?? app.getPath('documents'),
+        properties: ['openFile'],
+        filters: [{ name, extensions: [extension] }]
+      })
+      return result.canceled ? null : (result.filePaths[0] ?? null)
     }
   }
 }

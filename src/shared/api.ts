@@ -20,6 +20,21 @@ export type SaveOutcome =
 
 export type DiscardAnswer = 'save' | 'discard' | 'cancel'
 
+/** Files Orgboard exchanges with other tools (see src/shared/interop). */
+export const interopFormats = {
+  mermaid: { name: 'Mermaid flowchart', extension: 'mmd' },
+  jsonCanvas: { name: 'JSON Canvas', extension: 'canvas' },
+  csv: { name: 'CSV of initiatives', extension: 'csv' }
+} as const
+export type InteropFormat = keyof typeof interopFormats
+export type ExportFormat = 'mermaid' | 'jsonCanvas'
+export type ImportFormat = 'jsonCanvas' | 'csv'
+
+export type ImportOutcome =
+  | { status: 'cancelled' }
+  | { status: 'read'; path: string; name: string; text: string }
+  | { status: 'failed'; path: string; message: string }
+
 export interface WindowState {
   /** The board's name, without extension ("Untitled" for a new board). */
   name: string
@@ -41,6 +56,10 @@ export interface BoardApiMethods {
   setWindowState(state: WindowState): Promise<void>
   /** Closes the window once the renderer has dealt with unsaved changes. */
   closeWindow(): Promise<void>
+  /** Asks where to save an export (Mermaid, JSON Canvas) and writes its text there. */
+  exportText(args: { format: ExportFormat; text: string; suggestedName: string }): Promise<SaveOutcome>
+  /** Asks for a file to import (JSON Canvas, CSV) and returns its text; the renderer converts it. */
+  importFile(args: { format: ImportFormat }): Promise<ImportOutcome>
 }
 
 export const invokeChannels = {
@@ -49,7 +68,9 @@ export const invokeChannels = {
   newBoard: 'orgboard:board:new',
   confirmDiscard: 'orgboard:dialog:confirmDiscard',
   setWindowState: 'orgboard:window:setState',
-  closeWindow: 'orgboard:window:close'
+  closeWindow: 'orgboard:window:close',
+  exportText: 'orgboard:interop:exportText',
+  importFile: 'orgboard:interop:importFile'
 } as const satisfies Record<keyof BoardApiMethods, `orgboard:${string}`>
 
 /** Messages from the main process to the renderer. */

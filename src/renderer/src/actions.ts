@@ -6,6 +6,7 @@ import { addCard, connectCards, makeCard, removeItems } from '../../shared/edits
 import { revisionOf } from '../../shared/history'
 import { cardKind, isCardKind, type CardKind } from '../../shared/kinds'
 import { freeSpot } from '../../shared/placement'
+import { mapActions } from './mapActions'
 import type { EditorStore } from './state/editorStore'
 
 export interface ActionContext {
@@ -16,7 +17,7 @@ export interface ActionContext {
   canvas: HTMLElement | null
 }
 
-interface ActionImpl {
+export interface ActionImpl {
   run(ctx: ActionContext): void | Promise<unknown>
   isEnabled?(ctx: ActionContext): boolean
 }
@@ -125,7 +126,8 @@ const impls: Record<string, ActionImpl> = {
   'edit.selectAll': { run: ({ store }) => store.select(store.board.cards.map((c) => c.id), store.board.relations.map((r) => r.id)) },
   'view.zoomIn': { run: ({ flow }) => flow?.zoomIn({ duration: 150 }) },
   'view.zoomOut': { run: ({ flow }) => flow?.zoomOut({ duration: 150 }) },
-  'view.fit': { run: ({ flow }) => flow?.fitView({ duration: 200, padding: 0.15 }) }
+  'view.fit': { run: ({ flow }) => flow?.fitView({ duration: 200, padding: 0.15 }) },
+  ...mapActions
 }
 
 function implFor(id: string): ActionImpl | undefined {

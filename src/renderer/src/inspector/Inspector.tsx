@@ -8,6 +8,7 @@ import { useEditor } from '../state/editorStore'
 import { ColorPicker } from './ColorPicker'
 import { FieldEditor } from './FieldEditor'
 import { Legend } from './Legend'
+import { PinToggle } from './PinToggle'
 import { RelationSample } from './RelationSample'
 
 /** Every field of the selection: one card, one relation, or bulk edits for many. */
@@ -73,6 +74,7 @@ function CardInspector({ card }: { card: Card }): React.JSX.Element {
         />
       ))}
       {card.kind === 'seedling' && <Graduate card={card} />}
+      <PinToggle card={card} />
       <ColorPicker ids={[card.id]} current={card.color} />
       <DeleteButton cards={[card.id]} relations={[]} />
     </div>
