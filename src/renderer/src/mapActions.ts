@@ -1,4 +1,5 @@
 import type { ExportFormat } from '../../shared/api'
+import type { Board } from '../../shared/board'
 import { addCard } from '../../shared/edits'
 import { boardToJsonCanvas, jsonCanvasToBoard } from '../../shared/interop/jsonCanvas'
 import { initiativesFromCsv } from '../../shared/interop/initiativesCsv'
@@ -7,6 +8,18 @@ import { confirmDiscard, type ActionContext, type ActionImpl } from './actions'
 import { runLayout } from './layout/runLayout'
 
 /** What the commands in src/shared/mapCommands.ts do: findings, layout, import and export. */
+
+/** A viewport that shows every card of `board` in the canvas, for a board that arrives without one. */
+function fitted(ctx: ActionContext, board: Board): Board {
+  const rect = ctx.canvas?.getBoundingClientRect()
+  if (!rect || board.cards.length === 0) return board
+  const minX = Math.min(...board.cards.map((c) => c.x))
+  const minY = Math.min(...board.cards.map((c) => c.y))
+  const width = Math.max(...board.cards.map((c) => c.x + c.width)) - minX
+  const height = Math.max(...board.cards.map((c) => c.y + c.height)) - minY
+  const zoom = Math.min(1, Math.max(0.05, Math.min(rect.width / width, rect.height / height) * 0.9))
+  return { ...board, viewport: { x: (rect.width - width * zoom) / 2 - minX * zoom, y: (rect.height - height * zoom) / 2 - minY * zoom, zoom } }
+}
 
 const say = (ctx: ActionContext, tone: 'info' | 'error', text: string): void => ctx.store.set({ notice: { tone, text } })
 
@@ -26,7 +39,7 @@ async function importCanvas(ctx: ActionContext): Promise<void> {
   if (!result.ok) return say(ctx, 'error', `Could not import “${file.name}”: ${result.problem}.`)
   // A new, unsaved board: Save asks where to keep it as an .orgboard file.
   await ctx.api.newBoard()
-  ctx.store.load(result.board, file.name, false)
+  ctx.store.load(fitted(ctx, result.board), file.name, false)
   say(ctx, 'info', [`Imported “${file.name}” from JSON Canvas.`, ...result.notices].join(' '))
 }
 

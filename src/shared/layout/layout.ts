@@ -282,12 +282,23 @@ export async function layoutBoard(board: Board, elk: ElkEngine, options: LayoutO
       ax = Math.max(ax, frame.x + CONTAINER_PADDING.left)
       ay = Math.max(ay, frame.y + CONTAINER_PADDING.top)
     }
-    // Move down past cards that stay put at this level, if any would be covered.
+    // If cards that stay put at this level would be covered, move the block down or right past
+    // them, whichever is the shorter move.
     const obstacles = (children.get(parent) ?? []).filter((c) => !movable.get(c.id)).map((c) => rects.get(c.id) as Rect)
-    const clear = (y: number): boolean => !obstacles.some((o) => intersects({ x: ax, y, ...block }, o, GAP))
-    if (!clear(ay)) {
-      const candidates = obstacles.map((o) => o.y + o.height + GAP).filter((y) => y > ay).sort((a, b) => a - b)
-      ay = candidates.find(clear) ?? ay
+    const clear = (x: number, y: number): boolean => !obstacles.some((o) => intersects({ x, y, ...block }, o, GAP))
+    if (!clear(ax, ay)) {
+      const xs = [ax, ...obstacles.map((o) => o.x + o.width + GAP).filter((x) => x > ax)]
+      const ys = [ay, ...obstacles.map((o) => o.y + o.height + GAP).filter((y) => y > ay)]
+      let best: { x: number; y: number } | undefined
+      for (const x of xs) {
+        for (const y of ys) {
+          if ((x === ax || y === ay) && (!best || x - ax + (y - ay) < best.x - ax + (best.y - ay)) && clear(x, y)) best = { x, y }
+        }
+      }
+      // Below everything always works.
+      best ??= { x: ax, y: Math.max(...ys) }
+      ax = best.x
+      ay = best.y
     }
 
     for (const [id, rel] of placed) {
