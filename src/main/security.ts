@@ -6,12 +6,23 @@ import { contentSecurityPolicy, isAppUrl, type RendererEntry } from './rendererE
  * webContents the app ever creates (windows, devtools, anything unexpected).
  */
 
-/** Denies every permission except writing to the clipboard (Copy of cards), and adds the CSP header. */
+/**
+ * The only permissions a board window gets: the clipboard, so Copy and Paste of cards
+ * work from the command palette too (keys and the Edit menu use clipboard events,
+ * which need none). The page is the app's own code only (CSP, no remote content).
+ */
+const allowedPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'clipboard-read'])
+
+export function isAllowedPermission(permission: string): boolean {
+  return allowedPermissions.has(permission)
+}
+
+/** Denies every permission but the clipboard's, and adds the CSP header. */
 export function hardenSession(session: Session, entry: RendererEntry): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
-    callback(permission === 'clipboard-sanitized-write')
+    callback(isAllowedPermission(permission))
   })
-  session.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write')
+  session.setPermissionCheckHandler((_contents, permission) => isAllowedPermission(permission))
 
   // index.html carries the same policy as a meta tag; the header also covers
   // dev-server responses. (file:// responses have no headers to add to.)

@@ -1,5 +1,6 @@
 import type { Board, Card, Relation } from './board'
 import { freeSpot } from './placement'
+import { pruneVotes } from './voting'
 import { cardKind, defaultFields, defaultRelationKind, type CardColor, type CardKind, type FieldValue, type RelationKind } from './kinds'
 
 /**
@@ -33,6 +34,16 @@ export function addCard(board: Board, card: Card): void {
   assignContainers(board, [card.id])
 }
 
+/** Adds pasted or duplicated items: containers behind everything (as addCard), each group in its own order. */
+export function addItems(board: Board, cards: readonly Card[], relations: readonly Relation[]): void {
+  const containers = cards.filter((c) => cardKind(c.kind).container)
+  board.cards.unshift(...containers)
+  board.cards.push(...cards.filter((c) => !cardKind(c.kind).container))
+  board.relations.push(...relations)
+  // Pasted where a frame or garden is, they belong to it, as if dropped there.
+  assignContainers(board, cards.filter((c) => c.container === undefined).map((c) => c.id))
+}
+
 export function moveCards(board: Board, positions: ReadonlyMap<string, { x: number; y: number }>): void {
   for (const card of board.cards) {
     const to = positions.get(card.id)
@@ -63,6 +74,7 @@ export function removeItems(board: Board, cardIds: ReadonlySet<string>, relation
     board.cards = board.cards.filter((c) => !cardIds.has(c.id))
     // Cards in a deleted frame stay where they are, on the open board (or the frame around it).
     for (const card of board.cards) if (card.container && cardIds.has(card.container)) assignContainers(board, [card.id])
+    pruneVotes(board, cardIds)
   }
   const kept = board.relations.filter((r) => !relationIds.has(r.id) && !cardIds.has(r.from) && !cardIds.has(r.to))
   if (kept.length !== board.relations.length) board.relations = kept

@@ -30,13 +30,15 @@ function jsonError(text: string, err: unknown): { problem: string; where?: strin
   }
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
+/** A zod issue path as people read it: `cards[2].fields.stage`. */
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = ''
   for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part)
   return out || 'the top level'
 }
 
-function findForbiddenKey(value: unknown, path: PropertyKey[] = [], depth = 0): string | undefined {
+/** Where a `__proto__`-style key hides in parsed JSON, if anywhere. */
+export function findForbiddenKey(value: unknown, path: PropertyKey[] = [], depth = 0): string | undefined {
   if (depth > 64) return formatPath(path)
   if (value === null || typeof value !== 'object') return undefined
   for (const [k, v] of Object.entries(value)) {

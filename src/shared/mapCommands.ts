@@ -11,8 +11,8 @@ export const mapCommands: readonly CommandSpec[] = [
   { id: 'board.exportMermaid', title: 'Export as Mermaid…', menu: 'file', separatorBefore: true },
   { id: 'board.copyMermaid', title: 'Copy as Mermaid', menu: 'file' },
   { id: 'board.exportCanvas', title: 'Export as JSON Canvas…', menu: 'file' },
-  { id: 'edit.autoLayout', title: 'Auto-layout', menu: 'edit', keys: ['Mod+Shift+L'], separatorBefore: true },
-  { id: 'edit.tidySelection', title: 'Tidy Selection', menu: 'edit' },
+  { id: 'arrange.autoLayout', title: 'Auto-layout', menu: 'arrange', keys: ['Mod+Shift+L'], separatorBefore: true },
+  { id: 'arrange.tidySelection', title: 'Tidy Selection', menu: 'arrange' },
   { id: 'view.findings', title: 'Show Findings', menu: 'view', separatorBefore: true },
   { id: 'view.criticalPath', title: 'Show Critical Path', menu: 'view' },
   { id: 'view.phases', title: 'Show Phases', menu: 'view' }

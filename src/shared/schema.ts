@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BOARD_FORMAT, BOARD_VERSION, type Board } from './board'
+import { BOARD_FORMAT, BOARD_VERSION, FACILITATION_LIMITS, type Board } from './board'
 import { cardColors, cardKind, cardKinds, isCardKind, type CardKind, type FieldSpec } from './kinds'
 
 /** Limits that keep a hostile or corrupt file from freezing the canvas. */
@@ -45,7 +45,8 @@ const fieldsByKind = new Map(
   ])
 )
 
-const cardSchema = z
+/** One card as the file format allows it; also checks pasted cards (clipboard.ts). */
+export const cardSchema = z
   .object({
     id,
     kind: z.string().refine(isCardKind, { message: 'is not a kind of card Orgboard knows' }),
@@ -70,13 +71,48 @@ const cardSchema = z
     }
   })
 
-const relationSchema = z.object({
+/** One relation, without the check that its ends exist (the board or fragment schema does that). */
+export const relationSchema = z.object({
   id,
   kind: z.enum(['dependsOn', 'blocks', 'drives', 'constrains', 'graduatesInto', 'relatesTo']),
   from: id,
   to: id,
   label: text
 })
+
+const cardKindId = z.string().refine(isCardKind, { message: 'is not a kind of card Orgboard knows' })
+
+const votingSchema = z
+  .object({
+    votesPerPerson: z.number().int().min(1).max(FACILITATION_LIMITS.votesPerPerson),
+    kinds: z.array(cardKindId).min(1).max(cardKinds.length),
+    status: z.enum(['open', 'revealed']),
+    ballots: z
+      .array(z.object({ voter: z.string().max(FACILITATION_LIMITS.name), cards: z.array(id).max(FACILITATION_LIMITS.votesPerPerson) }))
+      .max(FACILITATION_LIMITS.ballots)
+  })
+  .superRefine((voting, ctx) => {
+    voting.ballots.forEach((ballot, i) => {
+      if (ballot.cards.length > voting.votesPerPerson)
+        ctx.addIssue({ code: 'custom', message: `casts ${ballot.cards.length} votes, more than the ${voting.votesPerPerson} each person has`, path: ['ballots', i, 'cards'] })
+    })
+  })
+
+const checkpointSchema = z
+  .object({
+    id,
+    name: z.string().min(1).max(FACILITATION_LIMITS.name),
+    time: z.iso.datetime(),
+    cards: z.array(cardSchema).max(LIMITS.cards),
+    relations: z.array(relationSchema).max(LIMITS.relations)
+  })
+  .superRefine((checkpoint, ctx) => {
+    const seen = new Set<string>()
+    checkpoint.cards.forEach((card, i) => {
+      if (seen.has(card.id)) ctx.addIssue({ code: 'custom', message: `duplicate card id "${card.id}"`, path: ['cards', i, 'id'] })
+      seen.add(card.id)
+    })
+  })
 
 /** A chain of containers that leads back to where it started, if there is one. */
 function containerCycle(cards: readonly { id: string; container?: string | undefined }[]): string[] | undefined {
@@ -103,7 +139,9 @@ export const boardSchema = z
       zoom: z.number().finite().min(0.01).max(100)
     }),
     cards: z.array(cardSchema).max(LIMITS.cards),
-    relations: z.array(relationSchema).max(LIMITS.relations)
+    relations: z.array(relationSchema).max(LIMITS.relations),
+    voting: votingSchema.optional(),
+    checkpoints: z.array(checkpointSchema).max(FACILITATION_LIMITS.checkpoints).optional()
   })
   .superRefine((board, ctx) => {
     const seen = new Set<string>()
@@ -129,6 +167,12 @@ export const boardSchema = z
         if (!seen.has(rel[end]))
           ctx.addIssue({ code: 'custom', message: `points to card "${rel[end]}", which is not on the board`, path: ['relations', i, end] })
       }
+    })
+    const checkpointIds = new Set<string>()
+    board.checkpoints?.forEach((checkpoint, i) => {
+      if (checkpointIds.has(checkpoint.id))
+        ctx.addIssue({ code: 'custom', message: `duplicate checkpoint id "${checkpoint.id}"`, path: ['checkpoints', i, 'id'] })
+      checkpointIds.add(checkpoint.id)
     })
   }) as unknown as z.ZodType<Board>
 // The cast: zod infers `kind: string` and `fields: Record<string, unknown>`; the refinements above narrow both.

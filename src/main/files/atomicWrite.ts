@@ -82,12 +82,12 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 /**
- * Replaces `path` with `text` so that a crash, a full disk or a yanked drive leaves
+ * Replaces `path` with `text` (or bytes) so that a crash, a full disk or a yanked drive leaves
  * either the old file or the new one, never a mix: write a temp file in the same
  * folder, flush it, copy the old file to its backup, rename the temp over the target.
  * Keeps the old file's mode. Throws AtomicWriteError; the temp file is gone by then.
  */
-export async function atomicWrite(path: string, text: string, options: { backup?: boolean } = {}): Promise<void> {
+export async function atomicWrite(path: string, text: string | Uint8Array, options: { backup?: boolean } = {}): Promise<void> {
   let target = path
   let existing: Awaited<ReturnType<typeof statOrNull>>
   try {
@@ -111,7 +111,7 @@ export async function atomicWrite(path: string, text: string, options: { backup?
         await handle.chmod(existing.mode & 0o7777)
         await handle.chown(existing.uid, existing.gid).catch(() => {}) // works for root or the same owner; best effort
       }
-      await handle.writeFile(text, 'utf8')
+      await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined)
       await handle.sync()
     } finally {
       await handle.close()

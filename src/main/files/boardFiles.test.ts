@@ -34,7 +34,7 @@ describe('writeBoardFile then readBoardFile', () => {
     const board = sampleBoard()
     expect(await writeBoardFile(target, board)).toEqual({ ok: true })
     expect(await fs.readFile(target, 'utf8')).toBe(serializeBoard(board))
-    expect(await readBoardFile(target)).toEqual({ ok: true, board, notices: [] })
+    expect(await readBoardFile(target)).toEqual({ ok: true, board, notices: [], source: 'board' })
   })
 
   it('leaves no temp files behind and keeps the previous save as .bak', async () => {
@@ -168,7 +168,7 @@ describe('readBoardFile refusals', () => {
   const cases: [string, string | Uint8Array, string[]][] = [
     ['empty', '', ['the file is empty']],
     ['only whitespace', '\n  \n', ['the file is empty']],
-    ['binary (NUL bytes)', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), ['binary file']],
+    ['binary (NUL bytes)', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), ['binary file']],
     ['UTF-16 text', Buffer.from(`\ufeff${valid}`, 'utf16le'), ['UTF-16']],
     ['not UTF-8', new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]), ['not UTF-8 text']],
     ['not JSON', 'Freight trains:\n- Route Optimiser 3.0 re-platform\n', ['not valid JSON']],
@@ -195,7 +195,7 @@ describe('readBoardFile refusals', () => {
 
   it('opens a file with a UTF-8 byte order mark', async () => {
     await fs.writeFile(target, `\ufeff${valid}`)
-    expect(await readBoardFile(target)).toEqual({ ok: true, board: sampleBoard(), notices: [] })
+    expect(await readBoardFile(target)).toEqual({ ok: true, board: sampleBoard(), notices: [], source: 'board' })
   })
 
   it('refuses a file over the size limit without reading it, naming size and limit', async () => {

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createBoardHandlers, type WindowHost } from '../handlers'
+import { RecentBoards } from '../desktop/recentBoards'
+import { createBoardHandlers, type AppServices, type WindowHost } from '../handlers'
 import { MAX_TEXT_FILE_BYTES, readTextFile, writeTextFile } from './textFiles'
 
 let dir: string
@@ -51,11 +52,15 @@ describe('export and import handlers', () => {
     setWindowState: () => undefined,
     close: () => undefined,
     chooseExportPath: async () => exportPath,
-    chooseImportPath: async () => importPath
+    chooseImportPath: async () => importPath,
+    send: () => undefined,
+    showElsewhere: () => false,
+    newWindow: () => undefined
   })
+  const services = (): AppServices => ({ recent: new RecentBoards(join(dir, 'profile', 'recent.json')) })
 
   it('adds the format’s extension to an export and names the file it wrote', async () => {
-    const handlers = createBoardHandlers(host(join(dir, 'Harbour & Pine'), null))
+    const handlers = createBoardHandlers(host(join(dir, 'Harbour & Pine'), null), services())
     expect(await handlers.exportText({ format: 'jsonCanvas', text: '{"nodes":[],"edges":[]}\n', suggestedName: 'Harbour & Pine' })).toEqual({
       status: 'saved',
       path: join(dir, 'Harbour & Pine.canvas'),
@@ -66,13 +71,13 @@ describe('export and import handlers', () => {
 
   it('returns an imported file’s text and name, or nothing when cancelled', async () => {
     await writeFile(join(dir, 'initiatives.csv'), 'title\nCut onboarding time from 6 weeks to 2\n')
-    expect(await createBoardHandlers(host(null, join(dir, 'initiatives.csv'))).importFile({ format: 'csv' })).toEqual({
+    expect(await createBoardHandlers(host(null, join(dir, 'initiatives.csv')), services()).importFile({ format: 'csv' })).toEqual({
       status: 'read',
       path: join(dir, 'initiatives.csv'),
       name: 'initiatives',
       text: 'title\nCut onboarding time from 6 weeks to 2\n'
     })
-    expect(await createBoardHandlers(host(null, null)).importFile({ format: 'csv' })).toEqual({ status: 'cancelled' })
-    expect(await createBoardHandlers(host(null, null)).exportText({ format: 'mermaid', text: '', suggestedName: 'x' })).toEqual({ status: 'cancelled' })
+    expect(await createBoardHandlers(host(null, null), services()).importFile({ format: 'csv' })).toEqual({ status: 'cancelled' })
+    expect(await createBoardHandlers(host(null, null), services()).exportText({ format: 'mermaid', text: '', suggestedName: 'x' })).toEqual({ status: 'cancelled' })
   })
 })

@@ -1,11 +1,15 @@
 import type { ReactFlowInstance } from '@xyflow/react'
-import type { BoardApi } from '../../shared/api'
+import type { BoardApi, DroppedFile, OpenOutcome } from '../../shared/api'
 import { emptyBoard } from '../../shared/board'
 import { commands } from '../../shared/commands'
 import { addCard, connectCards, makeCard, removeItems } from '../../shared/edits'
 import { revisionOf } from '../../shared/history'
 import { cardKind, isCardKind, type CardKind } from '../../shared/kinds'
 import { freeSpot } from '../../shared/placement'
+import { editingActions } from './editingActions'
+import { facilitationActions } from './facilitation/actions'
+import { setFacilitation } from './facilitation/state'
+import { copyBoardPng } from './export/exportActions'
 import { mapActions } from './mapActions'
 import type { EditorStore } from './state/editorStore'
 
@@ -15,11 +19,20 @@ export interface ActionContext {
   flow: ReactFlowInstance | null
   /** The canvas element, to find the middle of what the facilitator is looking at. */
   canvas: HTMLElement | null
+  /** Where the pointer is over the canvas (client pixels), or null when it is elsewhere: a paste lands there. */
+  pointer?: { x: number; y: number } | null
+}
+
+/** How an action was started, for the few that care (a held-down key repeats a nudge). */
+export interface ActionTrigger {
+  repeat?: boolean
 }
 
 export interface ActionImpl {
-  run(ctx: ActionContext): void | Promise<unknown>
+  run(ctx: ActionContext, trigger?: ActionTrigger): void | Promise<unknown>
   isEnabled?(ctx: ActionContext): boolean
+  /** For toggles and choices (snap to grid, theme): whether it is on now. */
+  isChecked?(ctx: ActionContext): boolean
 }
 
 /** Saves to the board's file (or asks where); true once the board is on disk. */
@@ -46,23 +59,44 @@ export async function confirmDiscard(ctx: ActionContext): Promise<boolean> {
   return true
 }
 
-async function newBoard(ctx: ActionContext): Promise<void> {
+/** A blank board, once unsaved changes are dealt with (File > New shows the start screen, which calls this). */
+export async function newBlankBoard(ctx: ActionContext): Promise<void> {
   if (!(await confirmDiscard(ctx))) return
   await ctx.api.newBoard()
   ctx.store.load(emptyBoard(), 'Untitled', false)
 }
 
-async function openBoard(ctx: ActionContext): Promise<void> {
-  if (!(await confirmDiscard(ctx))) return
-  const outcome = await ctx.api.openBoard()
-  if (outcome.status === 'cancelled') return
+/** Shows what came of opening a board: it, or why not. Cancelled, or already open in another window: nothing changes here. */
+function applyOpenOutcome(ctx: ActionContext, outcome: OpenOutcome): void {
+  if (outcome.status === 'cancelled' || outcome.status === 'elsewhere') return
   if (outcome.status === 'failed') {
     ctx.store.set({ notice: { tone: 'error', text: outcome.message } })
     return
   }
-  ctx.store.load(outcome.board, outcome.name, true)
+  // A board opened from an exported image has no board file yet: Save asks where to keep it.
+  ctx.store.load(outcome.board, outcome.name, !outcome.fromImage)
   ctx.store.set({ notice: outcome.notices.length ? { tone: 'info', text: outcome.notices.join(' ') } : null })
 }
+
+/** Every way of opening a board in this window: first the unsaved-changes guard, then main opens it. */
+async function openWith(ctx: ActionContext, open: () => Promise<OpenOutcome>): Promise<void> {
+  try {
+    if (!(await confirmDiscard(ctx))) return
+    applyOpenOutcome(ctx, await open())
+  } catch (err) {
+    ctx.store.set({ notice: { tone: 'error', text: `Could not open the board: ${err instanceof Error ? err.message : String(err)}` } })
+  }
+}
+
+const openBoard = (ctx: ActionContext): Promise<void> => openWith(ctx, () => ctx.api.openBoard())
+
+/** A board main offered this window (command line, double-click, second launch, the native Open Recent). */
+export const openOffered = (ctx: ActionContext, path: string): Promise<void> => openWith(ctx, () => ctx.api.openPath({ path }))
+
+export const openRecentBoard = (ctx: ActionContext, path: string): Promise<void> => openWith(ctx, () => ctx.api.openRecent({ path }))
+
+export const openDroppedFile = (ctx: ActionContext, file: DroppedFile): Promise<void> =>
+  openWith(ctx, () => ctx.api.openDroppedFile(file))
 
 /** The board point at the middle of the visible canvas. */
 function viewCenter(ctx: ActionContext): { x: number; y: number } {
@@ -90,11 +124,16 @@ const hasSelection = ({ store }: ActionContext): boolean => {
   return s.selectedCards.size + s.selectedRelations.size > 0
 }
 
+const hasCards = ({ store }: ActionContext): boolean => store.board.cards.length > 0
+
 const impls: Record<string, ActionImpl> = {
-  'board.new': { run: newBoard },
+  'board.new': { run: ({ store }) => setFacilitation(store, { startScreen: true }) },
   'board.open': { run: openBoard },
+  'window.new': { run: ({ api }) => api.newWindow() },
   'board.save': { run: (ctx) => saveBoard(ctx, false) },
   'board.saveAs': { run: (ctx) => saveBoard(ctx, true) },
+  'board.export': { run: ({ store }) => store.set({ exportOpen: true }), isEnabled: hasCards },
+  'board.copyPng': { run: copyBoardPng, isEnabled: hasCards },
   'edit.undo': { run: ({ store }) => store.undo(), isEnabled: ({ store }) => store.getState().history.past.length > 0 },
   'edit.redo': { run: ({ store }) => store.redo(), isEnabled: ({ store }) => store.getState().history.future.length > 0 },
   'edit.rename': {
@@ -127,6 +166,8 @@ const impls: Record<string, ActionImpl> = {
   'view.zoomIn': { run: ({ flow }) => flow?.zoomIn({ duration: 150 }) },
   'view.zoomOut': { run: ({ flow }) => flow?.zoomOut({ duration: 150 }) },
   'view.fit': { run: ({ flow }) => flow?.fitView({ duration: 200, padding: 0.15 }) },
+  ...editingActions,
+  ...facilitationActions,
   ...mapActions
 }
 
@@ -141,12 +182,16 @@ export function isActionEnabled(id: string, ctx: ActionContext): boolean {
   return !!impl && (impl.isEnabled?.(ctx) ?? true)
 }
 
+export function isActionChecked(id: string, ctx: ActionContext): boolean | undefined {
+  return implFor(id)?.isChecked?.(ctx)
+}
+
 /** Runs the action with this id, from a menu, a key or a button alike. */
-export async function runAction(id: string, ctx: ActionContext): Promise<void> {
+export async function runAction(id: string, ctx: ActionContext, trigger?: ActionTrigger): Promise<void> {
   const impl = implFor(id)
   if (!impl || !(impl.isEnabled?.(ctx) ?? true)) return
   try {
-    await impl.run(ctx)
+    await impl.run(ctx, trigger)
   } catch (err) {
     ctx.store.set({ notice: { tone: 'error', text: `${id} failed: ${err instanceof Error ? err.message : String(err)}` } })
   }

@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../../shared/api'
+import type { TextExportFormat } from '../../shared/api'
 import type { Board } from '../../shared/board'
 import { addCard } from '../../shared/edits'
 import { boardToJsonCanvas, jsonCanvasToBoard } from '../../shared/interop/jsonCanvas'
@@ -23,7 +23,7 @@ function fitted(ctx: ActionContext, board: Board): Board {
 
 const say = (ctx: ActionContext, tone: 'info' | 'error', text: string): void => ctx.store.set({ notice: { tone, text } })
 
-async function exportText(ctx: ActionContext, format: ExportFormat, text: string): Promise<void> {
+async function exportText(ctx: ActionContext, format: TextExportFormat, text: string): Promise<void> {
   const name = ctx.store.getState().name
   const outcome = await ctx.api.exportText({ format, text, suggestedName: name })
   if (outcome.status === 'failed') say(ctx, 'error', outcome.message)
@@ -71,14 +71,17 @@ async function importCsv(ctx: ActionContext): Promise<void> {
 const hasCards = ({ store }: ActionContext): boolean => store.board.cards.length > 0
 
 export const mapActions: Record<string, ActionImpl> = {
-  'edit.autoLayout': { run: (ctx) => runLayout(ctx, 'Auto-layout'), isEnabled: hasCards },
-  'edit.tidySelection': {
+  'arrange.autoLayout': { run: (ctx) => runLayout(ctx, 'Auto-layout'), isEnabled: hasCards },
+  'arrange.tidySelection': {
     run: (ctx) => runLayout(ctx, 'Tidy selection', new Set(ctx.store.getState().selectedCards)),
     isEnabled: ({ store }) => store.getState().selectedCards.size > 0
   },
   'view.findings': { run: ({ store }) => store.set({ panel: 'findings' }) },
-  'view.criticalPath': { run: ({ store }) => store.set({ showCriticalPath: !store.getState().showCriticalPath }) },
-  'view.phases': { run: ({ store }) => store.set({ showPhases: !store.getState().showPhases }) },
+  'view.criticalPath': {
+    run: ({ store }) => store.set({ showCriticalPath: !store.getState().showCriticalPath }),
+    isChecked: ({ store }) => store.getState().showCriticalPath
+  },
+  'view.phases': { run: ({ store }) => store.set({ showPhases: !store.getState().showPhases }), isChecked: ({ store }) => store.getState().showPhases },
   'board.exportMermaid': {
     run: (ctx) => exportText(ctx, 'mermaid', boardToMermaid(ctx.store.board, { title: ctx.store.getState().name })),
     isEnabled: hasCards

@@ -3,7 +3,6 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
-  Controls,
   MarkerType,
   MiniMap,
   ReactFlow,
@@ -17,12 +16,18 @@ import { connectCards, moveCardsIntoPlace, positionsWithContents } from '../../.
 import { cardKind, isCardKind, relationKind } from '../../../shared/kinds'
 import { insertCard } from '../actions'
 import { useEditorContext } from '../editorContext'
+import { GRID } from '../prefs'
 import { useEditor, type Preview } from '../state/editorStore'
+import { kindColors, relationColorFor, useTheme, type Theme } from '../theme'
+import { ArrangeToolbar } from '../ui/ArrangeToolbar'
+import { ViewControls } from '../ui/ViewControls'
 import { useCardMarks, useEdgeClasses, type CardMarks } from './analysisMarks'
 import { CardNode, type CardNodeType } from './CardNode'
 import { RelationEdge, type RelationEdgeType } from './RelationEdge'
 
 const nodeTypes = { card: CardNode }
+const snapGrid: [number, number] = [GRID, GRID]
+const DOT = 1.5
 const edgeTypes = { relation: RelationEdge }
 export const PALETTE_MIME = 'application/x-orgboard-kind'
 
@@ -81,10 +86,13 @@ function useNodes(): CardNodeType[] {
   }, [cards, selected, editing, preview, marks])
 }
 
-/** Arrowheads match a highlighted line (see analysisMarks.css). */
-const highlightColor: Record<string, string> = { 'edge--cycle': '#e11d48', 'edge--critical': '#d97706' }
+/** Arrowheads match a highlighted line (see analysisMarks.css), in each theme. */
+const highlightColor: Record<Theme, Record<string, string>> = {
+  light: { 'edge--cycle': '#e11d48', 'edge--critical': '#d97706' },
+  dark: { 'edge--cycle': '#fb7185', 'edge--critical': '#fbbf24' }
+}
 
-function toEdge(relation: Relation, selected: boolean, className: string | undefined): RelationEdgeType {
+function toEdge(relation: Relation, selected: boolean, theme: Theme, className: string | undefined): RelationEdgeType {
   const spec = relationKind(relation.kind)
   return {
     ...(className ? { className } : {}),
@@ -94,7 +102,7 @@ function toEdge(relation: Relation, selected: boolean, className: string | undef
     type: 'relation',
     data: { relation },
     selected,
-    markerEnd: { type: MarkerType.ArrowClosed, color: (className && highlightColor[className]) ?? spec.color, width: 16, height: 16 },
+    markerEnd: { type: MarkerType.ArrowClosed, color: (className && highlightColor[theme][className]) ?? relationColorFor(spec, theme), width: 16, height: 16 },
     ariaLabel: `Relation: ${spec.label}${relation.label ? `, ${relation.label}` : ''}`
   }
 }
@@ -106,10 +114,12 @@ export function Canvas(): React.JSX.Element {
   const relations = useEditor(store, (s) => s.history.present.relations)
   const selectedRelations = useEditor(store, (s) => s.selectedRelations)
   const nodes = useNodes()
+  const theme = useTheme(store)
+  const snapToGrid = useEditor(store, (s) => s.prefs.snapToGrid)
   const edgeClasses = useEdgeClasses()
   const edges = useMemo(
-    () => relations.map((r) => toEdge(r, selectedRelations.has(r.id), edgeClasses.get(r.id))),
-    [relations, selectedRelations, edgeClasses]
+    () => relations.map((r) => toEdge(r, selectedRelations.has(r.id), theme, edgeClasses.get(r.id))),
+    [relations, selectedRelations, theme, edgeClasses]
   )
 
   const onNodesChange = useCallback(
@@ -167,6 +177,16 @@ export function Canvas(): React.JSX.Element {
     [store]
   )
 
+  // A click (not a drag) on one card of a multi-selection selects just that card, as on other whiteboards;
+  // React Flow keeps the whole selection so that it can be dragged.
+  const onNodeClick = useCallback(
+    (e: React.MouseEvent, node: CardNodeType) => {
+      const { selectedCards } = store.getState()
+      if (!e.shiftKey && selectedCards.size > 1 && selectedCards.has(node.id)) store.select([node.id])
+    },
+    [store]
+  )
+
   const onConnect: OnConnect = useCallback(
     ({ source, target }) => store.change('Connect', (board) => void connectCards(board, source, target)),
     [store]
@@ -216,6 +236,7 @@ export function Canvas(): React.JSX.Element {
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
+      onNodeClick={onNodeClick}
       onNodeDoubleClick={(_, node) => store.set({ editing: node.id })}
       onInit={(flow) => {
         ctx.flow = flow as unknown as typeof ctx.flow
@@ -224,6 +245,9 @@ export function Canvas(): React.JSX.Element {
       onDragOver={onDragOver}
       onDrop={onDrop}
       defaultViewport={initialViewport}
+      colorMode={theme}
+      snapToGrid={snapToGrid}
+      snapGrid={snapGrid}
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
       selectionKeyCode={null}
@@ -237,16 +261,18 @@ export function Canvas(): React.JSX.Element {
       maxZoom={4}
       onlyRenderVisibleElements
     >
-      <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} />
-      <Controls showInteractive={false} position="bottom-left" />
+      {/* The offset puts the dots on the snap grid's crossings (React Flow centres them between). */}
+      <Background variant={BackgroundVariant.Dots} gap={GRID} size={DOT} offset={DOT / 2 - GRID / 2} />
+      <ViewControls />
       <MiniMap
         pannable
         zoomable
         position="bottom-right"
-        nodeColor={(n) => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).fill : '#ccc')}
-        nodeStrokeColor={(n) => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).color : '#999')}
+        nodeColor={(n) => (n.type === 'card' ? kindColors(cardKind((n as CardNodeType).data.card.kind), theme).fill : '#ccc')}
+        nodeStrokeColor={(n) => (n.type === 'card' ? kindColors(cardKind((n as CardNodeType).data.card.kind), theme).color : '#999')}
         nodeStrokeWidth={3}
       />
+      <ArrangeToolbar />
     </ReactFlow>
   )
 }

@@ -5,7 +5,9 @@ import { renameCard, resizeCard, settleAfterResize } from '../../../shared/edits
 import { cardKind, cardPaint } from '../../../shared/kinds'
 import { newCardKey } from '../actions'
 import { useEditorContext } from '../editorContext'
+import { VoteControl } from '../facilitation/VoteControl'
 import { kindIcons } from '../icons'
+import { kindAccent, kindColorVars } from '../theme'
 import type { CardMarks as Marks } from './analysisMarks'
 import { cardBodies, SummaryLine } from './cardBodies'
 import { CardMarks } from './CardMarks'
@@ -56,6 +58,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
   const { store } = useEditorContext()
   const spec = cardKind(card.kind)
   const paint = cardPaint(card)
+  const colors = kindColorVars(paint)
   const Icon = kindIcons[card.kind]
   const Body = cardBodies[card.kind] ?? SummaryLine
 
@@ -72,7 +75,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
         isVisible={selected && !editing}
         minWidth={spec.container ? 200 : 120}
         minHeight={spec.container ? 120 : 56}
-        color={paint.color}
+        color={kindAccent(paint)}
         onResizeEnd={(_, r) => {
           store.change('Resize', (board) => {
             resizeCard(board, card.id, { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) })
@@ -83,11 +86,11 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
       />
       <CardMarks card={card} marks={marks} />
       {sides.map((side) => (
-        <Handle key={side} id={side} type="source" position={side} className="card__handle" style={{ '--accent': paint.color } as React.CSSProperties} />
+        <Handle key={side} id={side} type="source" position={side} className="card__handle" style={colors} />
       ))}
       <div
         className={`card card--${spec.shape}${spec.container ? ' card--container' : ''}`}
-        style={{ '--accent': paint.color, '--fill': paint.fill } as React.CSSProperties}
+        style={colors}
         data-kind={card.kind}
       >
         <div className="card__kind">
@@ -103,6 +106,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
         )}
         {!editing && <Body card={card} selected={selected} />}
       </div>
+      <VoteControl card={card} />
     </>
   )
 })

@@ -4,6 +4,7 @@ import type { Relation } from '../../../shared/board'
 import { borderPoint, center, type Rect } from '../../../shared/geometry'
 import { relationKind } from '../../../shared/kinds'
 import { CONDITIONAL_DASH } from '../inspector/RelationSample'
+import { relationColor } from '../theme'
 import { RelationQuickMenu } from './RelationQuickMenu'
 
 export type RelationEdgeType = Edge<{ relation: Relation }, 'relation'>
@@ -38,14 +39,14 @@ export const RelationEdge = memo(function RelationEdge({ id, source, target, dat
         path={path}
         markerEnd={markerEnd}
         interactionWidth={16}
-        style={{ stroke: spec.color, strokeWidth: selected ? spec.width + 1.5 : spec.width, strokeDasharray: (conditional ? CONDITIONAL_DASH : spec.dash) || undefined }}
+        style={{ stroke: relationColor(spec), strokeWidth: selected ? spec.width + 1.5 : spec.width, strokeDasharray: (conditional ? CONDITIONAL_DASH : spec.dash) || undefined }}
       />
       {(label || selected) && (
         <EdgeLabelRenderer>
           {label && (
             <div
               className={`relation-label${selected ? ' relation-label--selected' : ''}${conditional ? ' relation-label--conditional' : ''}`}
-              style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: spec.color }}
+              style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: relationColor(spec) }}
             >
               {conditional && <span className="relation-label__if" aria-hidden>◇</span>}
               {label}

@@ -2,7 +2,8 @@ import { useRef, useState } from 'react'
 import { Plus } from 'lucide-react'
 import type { Card } from '../../../shared/board'
 import { setField } from '../../../shared/edits'
-import { cardKind, type CardKind, type ChecklistItem, type FieldSpec, type FieldValue } from '../../../shared/kinds'
+import { cardSummary, fieldSummary } from '../../../shared/cardSummary'
+import { cardKind, type CardKind, type ChecklistItem } from '../../../shared/kinds'
 import { useEditorContext } from '../editorContext'
 
 /**
@@ -21,19 +22,9 @@ export const cardBodies: Partial<Record<CardKind, (props: BodyProps) => React.JS
   freightTrain: FreightTrainBody
 }
 
-function fieldText(spec: FieldSpec, value: FieldValue | undefined): string {
-  if (value === undefined || value === '' || value === 0) return ''
-  if (spec.type === 'enum') return spec.options.find((o) => o.value === value)?.label ?? String(value)
-  if (Array.isArray(value)) return value.length ? `${value.length} ${spec.label.toLowerCase()}` : ''
-  return typeof value === 'boolean' ? (value ? spec.label : '') : String(value)
-}
-
+/** The kind's on-card fields as one line, the same text exports draw. */
 export function SummaryLine({ card }: Pick<BodyProps, 'card'>): React.JSX.Element | null {
-  const text = cardKind(card.kind)
-    .fields.filter((f) => f.onCard)
-    .map((f) => fieldText(f, card.fields[f.key]))
-    .filter(Boolean)
-    .join(' · ')
+  const text = cardSummary(card)
   return text ? <div className="card__summary">{text}</div> : null
 }
 
@@ -45,11 +36,11 @@ function SeedlingBody({ card }: BodyProps): React.JSX.Element {
   const criteria = (card.fields.criteria ?? []) as ChecklistItem[]
   return (
     <div className="card__body">
-      <div className="stage" aria-label={`Stage: ${stageLabel ? fieldText(stageLabel, card.fields.stage) : ''}`}>
+      <div className="stage" aria-label={`Stage: ${stageLabel ? fieldSummary(stageLabel, card.fields.stage) : ''}`}>
         {stages.map((s, i) => (
           <span key={s} className={`stage__step${i <= stage ? ' stage__step--done' : ''}`} />
         ))}
-        <span className="stage__label">{card.fields.graduated === true ? 'Graduated' : stageLabel && fieldText(stageLabel, card.fields.stage)}</span>
+        <span className="stage__label">{card.fields.graduated === true ? 'Graduated' : stageLabel && fieldSummary(stageLabel, card.fields.stage)}</span>
       </div>
       {criteria.length > 0 && (
         <div className="card__summary">

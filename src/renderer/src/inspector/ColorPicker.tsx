@@ -1,6 +1,7 @@
 import { setColor } from '../../../shared/edits'
 import { cardColors, type CardColor } from '../../../shared/kinds'
 import { useEditorContext } from '../editorContext'
+import { kindAccent } from '../theme'
 
 /** Sticky-note colours for one or many cards; "Kind colour" goes back to the kind's own. */
 export function ColorPicker({ ids, current }: { ids: string[]; current: CardColor | undefined }): React.JSX.Element {
@@ -16,7 +17,7 @@ export function ColorPicker({ ids, current }: { ids: string[]; current: CardColo
             key={c.id}
             type="button"
             className={`swatch${current === c.id ? ' swatch--active' : ''}`}
-            style={{ background: c.fill, borderColor: c.color }}
+            style={{ background: `light-dark(${c.fill}, ${c.dark.fill})`, borderColor: kindAccent(c) }}
             aria-label={c.label}
             aria-pressed={current === c.id}
             title={c.label}

@@ -5,6 +5,7 @@ import { cardKind, cardKinds, relationKinds, type CardKind, type RelationKind } 
 import { useEditorContext } from '../editorContext'
 import { kindIcons } from '../icons'
 import { useEditor } from '../state/editorStore'
+import { kindColorVars } from '../theme'
 import { ColorPicker } from './ColorPicker'
 import { FieldEditor } from './FieldEditor'
 import { Legend } from './Legend'
@@ -42,7 +43,7 @@ function CardInspector({ card }: { card: Card }): React.JSX.Element {
     store.change(label, recipe, key && `${key}:${card.id}`)
   return (
     <div className="inspector__body">
-      <header className="inspector__header" style={{ '--accent': spec.color, '--fill': spec.fill } as React.CSSProperties}>
+      <header className="inspector__header" style={kindColorVars(spec)}>
         <span className="palette__icon">
           <Icon size={16} aria-hidden />
         </span>

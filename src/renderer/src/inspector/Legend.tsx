@@ -1,5 +1,6 @@
 import { cardKinds, relationKinds } from '../../../shared/kinds'
 import { kindIcons } from '../icons'
+import { kindColorVars } from '../theme'
 import { RelationSample } from './RelationSample'
 
 /** What each shape and line means; shown when nothing is selected. */
@@ -16,7 +17,7 @@ export function Legend(): React.JSX.Element {
           const Icon = kindIcons[k.id]
           return (
             <li key={k.id}>
-              <span className={`legend__shape card--${k.shape}`} style={{ '--accent': k.color, '--fill': k.fill } as React.CSSProperties}>
+              <span className={`legend__shape card--${k.shape}`} style={kindColorVars(k)}>
                 <Icon size={12} strokeWidth={2.5} aria-hidden />
               </span>
               <span>

@@ -1,4 +1,5 @@
 import { relationKind, type RelationKind } from '../../../shared/kinds'
+import { relationColor } from '../theme'
 
 /** A short line in the relation kind's style, with its arrowhead, for legends and pickers. */
 export function RelationSample({ kind, conditional = false }: { kind: RelationKind; conditional?: boolean }): React.JSX.Element {
@@ -6,8 +7,8 @@ export function RelationSample({ kind, conditional = false }: { kind: RelationKi
   const dash = conditional ? CONDITIONAL_DASH : spec.dash
   return (
     <svg className="relation-sample" width="44" height="12" viewBox="0 0 44 12" aria-hidden>
-      <line x1="2" y1="6" x2="34" y2="6" stroke={spec.color} strokeWidth={spec.width} strokeDasharray={dash || undefined} />
-      <path d="M32 1 L42 6 L32 11 Z" fill={spec.color} />
+      <line x1="2" y1="6" x2="34" y2="6" stroke={relationColor(spec)} strokeWidth={spec.width} strokeDasharray={dash || undefined} />
+      <path d="M32 1 L42 6 L32 11 Z" fill={relationColor(spec)} />
     </svg>
   )
 }

@@ -3,6 +3,8 @@ import type { Draft } from 'immer'
 import type { Board, Viewport } from '../../../shared/board'
 import { emptyBoard } from '../../../shared/board'
 import { createHistory, record, redo, revisionOf, undo, type History } from '../../../shared/history'
+import { defaultPrefs, type Prefs } from '../prefs'
+import { initialFacilitation, type FacilitationState } from '../facilitation/state'
 
 export interface Notice {
   tone: 'error' | 'info'
@@ -16,6 +18,9 @@ export interface Preview {
   width?: number
   height?: number
 }
+
+/** A panel over the canvas that takes the keyboard: the find bar, command palette or shortcut sheet. */
+export type Overlay = 'find' | 'palette' | 'shortcuts'
 
 export interface EditorState {
   history: History<Board>
@@ -40,11 +45,18 @@ export interface EditorState {
   showCriticalPath: boolean
   /** View > Show Phases: each card's phase of the dependency path as a tag. */
   showPhases: boolean
+  /** View preferences (theme, snap to grid), saved per computer; see prefs.ts. */
+  prefs: Prefs
+  overlay: Overlay | null
+  /** Start screen, timer, presenter and compare view (facilitation/state.ts); never saved. */
+  facilitation: FacilitationState
+  /** The File > Export dialog is showing. */
+  exportOpen: boolean
 }
 
 const none: ReadonlySet<string> = new Set()
 
-function initialState(): EditorState {
+function initialState(prefs: Prefs): EditorState {
   const board = emptyBoard()
   return {
     history: createHistory(board),
@@ -60,7 +72,11 @@ function initialState(): EditorState {
     notice: null,
     panel: 'inspector',
     showCriticalPath: false,
-    showPhases: false
+    showPhases: false,
+    prefs,
+    overlay: null,
+    facilitation: initialFacilitation(),
+    exportOpen: false
   }
 }
 
@@ -68,8 +84,12 @@ type Listener = () => void
 
 /** The one document store: the board with its history, plus view state that never enters history. */
 export class EditorStore {
-  private state: EditorState = initialState()
+  private state: EditorState
   private listeners = new Set<Listener>()
+
+  constructor(prefs: Prefs = defaultPrefs) {
+    this.state = initialState(prefs)
+  }
 
   getState = (): EditorState => this.state
 
@@ -120,7 +140,9 @@ export class EditorStore {
       selectedCards: none,
       selectedRelations: none,
       editing: null,
-      preview: new Map()
+      preview: new Map(),
+      // A board is on screen now: the start screen has done its job.
+      facilitation: { ...this.state.facilitation, startScreen: false, comparing: null, presenting: null }
     })
   }
 

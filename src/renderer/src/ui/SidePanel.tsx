@@ -28,7 +28,8 @@ export function SidePanel(): React.JSX.Element {
           ))}
         </div>
       )}
-      <div className="side-panel__body" id="side-panel-body" role={sidePanels.length > 1 ? 'tabpanel' : undefined} aria-labelledby={sidePanels.length > 1 ? `side-tab-${panel.id}` : undefined}>
+      {/* Focusable, so the panel scrolls from the keyboard even when it holds only text (the legend). */}
+      <div className="side-panel__body" id="side-panel-body" tabIndex={0} aria-label={sidePanels.length > 1 ? undefined : panel.title} role={sidePanels.length > 1 ? 'tabpanel' : undefined} aria-labelledby={sidePanels.length > 1 ? `side-tab-${panel.id}` : undefined}>
         <panel.Component />
       </div>
     </aside>
