@@ -145,6 +145,17 @@ describe('prompts from the domain', () => {
     expect(messages).toContain('an untitled wall blocks nothing yet: what does it stand in the way of?')
     expect(messages.find((m) => m.startsWith('“x'))).toMatch(/^“x{79}…” keeps running/)
   })
+
+  it('counts a driver drawn as its own card, with "drives", as a driver of the initiative', () => {
+    const b = boardOf(
+      [
+        card('init-onb', 'initiative', 'Cut onboarding time from 6 weeks to 2', { fields: { drivers: [], floats: [] } }),
+        card('driver-churn', 'note', 'Churn in the first 90 days')
+      ],
+      [rel('driver-churn', 'drives', 'init-onb')]
+    )
+    expect(analyseBoard(b).findings.map((f) => f.message)).toEqual(['“Cut onboarding time from 6 weeks to 2” has no floats: what are we free to move?'])
+  })
 })
 
 describe('listOf', () => {

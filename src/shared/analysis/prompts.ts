@@ -30,11 +30,14 @@ function inGarden(card: Card, byId: ReadonlyMap<string, Card>): boolean {
 /**
  * Freight trains whose value was never questioned; seedlings with no garden or
  * no graduation criteria (graduated seedlings have left both behind); walls that
- * block nothing; initiatives missing drivers or floats. In board order.
+ * block nothing; initiatives missing drivers (in the field or as cards that
+ * drive it) or floats. In board order.
  */
 export function findPrompts(board: Board): CardPrompt[] {
   const byId = new Map(board.cards.map((c) => [c.id, c]))
   const blocking = new Set(board.relations.filter((r) => r.kind === 'blocks').map((r) => r.from))
+  // A driver drawn as its own card ("drives") is as much a driver as one written in the field.
+  const driven = new Set(board.relations.filter((r) => r.kind === 'drives').map((r) => r.to))
   const prompts: CardPrompt[] = []
   for (const card of board.cards) {
     switch (card.kind) {
@@ -50,7 +53,7 @@ export function findPrompts(board: Board): CardPrompt[] {
         if (!blocking.has(card.id)) prompts.push({ kind: 'idleWall', card: card.id })
         break
       case 'initiative': {
-        const missing = (['drivers', 'floats'] as const).filter((key) => !filled(card.fields[key]))
+        const missing = (['drivers', 'floats'] as const).filter((key) => !filled(card.fields[key]) && !(key === 'drivers' && driven.has(card.id)))
         if (missing.length > 0) prompts.push({ kind: 'initiativeIncomplete', card: card.id, missing })
         break
       }
