@@ -88,8 +88,8 @@ function useNodes(): CardNodeType[] {
 
 /** Arrowheads match a highlighted line (see analysisMarks.css), in each theme. */
 const highlightColor: Record<Theme, Record<string, string>> = {
-  light: { 'edge--cycle': '#e11d48', 'edge--critical': '#d97706' },
-  dark: { 'edge--cycle': '#fb7185', 'edge--critical': '#fbbf24' }
+  light: { 'edge--cycle': '#c026d3', 'edge--critical': '#d97706' },
+  dark: { 'edge--cycle': '#e879f9', 'edge--critical': '#fbbf24' }
 }
 
 function toEdge(relation: Relation, selected: boolean, theme: Theme, className: string | undefined): RelationEdgeType {
