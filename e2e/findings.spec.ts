@@ -98,3 +98,18 @@ test('auto-layout is one undoable step, and pinned cards stay put', async ({ lau
   // The pin itself is the step before.
   await expect(card(page, 'Quarterly release train').getByTestId('pinned-mark')).toBeVisible()
 })
+
+test('undo and redo work right after ticking a checkbox, which keeps the focus', async ({ launch }) => {
+  const { page } = await openTemplate(launch)
+  await page.getByRole('tab', { name: 'Inspector' }).click()
+  await card(page, 'Quarterly release train').click()
+  const pinned = page.getByLabel('Pinned: auto-layout leaves it where it is')
+  await pinned.check()
+  await expect(pinned).toBeFocused()
+  await expect(card(page, 'Quarterly release train').getByTestId('pinned-mark')).toBeVisible()
+  await page.keyboard.press('Control+Z')
+  await expect(card(page, 'Quarterly release train').getByTestId('pinned-mark')).toHaveCount(0)
+  await expect(pinned).not.toBeChecked()
+  await page.keyboard.press('Control+Shift+Z')
+  await expect(card(page, 'Quarterly release train').getByTestId('pinned-mark')).toBeVisible()
+})
