@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { addCard, card, expect, test } from './fixtures'
 import { selectCards } from './editingHelpers'
@@ -63,6 +64,23 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.keyboard.press('Control+F')
       await page.getByRole('combobox', { name: 'Find cards by text' }).fill('r')
       await page.keyboard.press('Enter')
+      expect(await seriousViolations(page)).toEqual([])
+    })
+
+    test('the findings panel with a circle, blocked work, phases and the critical path', async ({ launch }) => {
+      const app = await launch({ answerDialogs: { open: [join(__dirname, '../resources/templates/freight-trains-and-gardens.orgboard')] } })
+      const { page } = app
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.keyboard.press('Control+O')
+      await card(page, 'Data warehouse migration').click()
+      await card(page, 'Route Optimiser 3.0 re-platform').click({ modifiers: ['Shift'] })
+      await page.keyboard.press('l')
+      await page.keyboard.press('Escape')
+      await page.getByRole('tab', { name: 'Findings' }).click()
+      await page.getByLabel('Show critical path').check()
+      await page.getByLabel('Show phases').check()
+      await expect(page.getByTestId('findings').locator('[data-kind="cycle"]')).toBeVisible()
+      await expect(page.getByTestId('phase-tag').first()).toBeVisible()
       expect(await seriousViolations(page)).toEqual([])
     })
 

@@ -16,8 +16,10 @@ export interface DialogAnswers {
   save: (string | null)[]
   /** Answers to "Save changes?" */
   discard: DiscardAnswer[]
-  /** Paths to give File > Export (null = cancel). */
+  /** Paths to give File > Export: images, Mermaid and JSON Canvas (null = cancel). */
   export: (string | null)[]
+  /** Paths to give File > Import JSON Canvas / Initiatives from CSV (null = cancel). */
+  import: (string | null)[]
 }
 
 export interface LaunchOptions {
@@ -44,7 +46,7 @@ export interface BoardSession {
   context: BoardContext
   userDataDir: string
   dialogs: DialogAnswers
-  /** Every dialog the app asked for, in order: "open", "save", "export:<format>" or "discard:<name>". */
+  /** Every dialog the app asked for, in order: "open", "save", "export:<format>", "import:<format>" or "discard:<name>". */
   dialogLog: string[]
   /** Requests to anything but the app's own files; a fully offline app leaves this empty. */
   foreignRequests: string[]
@@ -107,7 +109,7 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No built renderer in ${rendererDir}: run npm run build first`)
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgboard-e2e-')))
   const ownsUserData = !options.userDataDir
-  const dialogs: DialogAnswers = { open: [], save: [], discard: [], export: [], ...options.answerDialogs }
+  const dialogs: DialogAnswers = { open: [], save: [], discard: [], export: [], import: [], ...options.answerDialogs }
   const dialogLog: string[] = []
   const foreignRequests: string[] = []
   const windowState = { name: 'Untitled', edited: false, title: '', closed: false }
@@ -145,7 +147,8 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
       showElsewhere: () => false,
       newWindow: () => {
         newWindowRequests++
-      }
+      },
+      chooseImportPath: async (format) => (dialogLog.push(`import:${format}`), take(dialogs.import, 'Import'))
     },
     { recent },
     { templatesDir: resolve(options.templatesDir ?? join(__dirname, '..', 'resources', 'templates')) }

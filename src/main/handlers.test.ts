@@ -29,7 +29,8 @@ function scriptedHost(answers: { open?: (string | null)[]; save?: (string | null
       focused.push(path)
       return true
     },
-    newWindow: () => void windowsOpened++
+    newWindow: () => void windowsOpened++,
+    chooseImportPath: async () => null
   }
   return { host, sent, focused, windowsOpened: () => windowsOpened }
 }

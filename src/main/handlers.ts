@@ -5,27 +5,31 @@ import type {
   DiscardAnswer,
   ExportFormat,
   ExportOutcome,
+  ImportFormat,
+  ImportOutcome,
   OpenOutcome,
   RecentBoard,
   SaveOutcome,
   TemplateList,
   TemplateOutcome,
+  TextExportFormat,
   WindowState
 } from '../shared/api'
-import { boardNameFromPath } from '../shared/api'
+import { boardNameFromPath, interopFormats } from '../shared/api'
 import type { Board } from '../shared/board'
 import type { RecentBoards } from './desktop/recentBoards'
 import { hasBoardExtension, isPlausiblePath } from './desktop/paths'
 import { readBoardFile, writeBoardFile } from './files/boardFiles'
 import { withExtension, writeExportFile } from './files/exportFiles'
 import { listTemplates, readTemplate } from './files/templates'
+import { readTextFile, writeTextFile } from './files/textFiles'
 
 /** What the handlers need from the windowing system; Electron in the app, scripted answers in tests. */
 export interface WindowHost {
   chooseOpenPath(): Promise<string | null>
   chooseSavePath(suggestedName: string): Promise<string | null>
-  /** Where to write an exported image; `suggestedName` has no extension. */
-  chooseExportPath(suggestedName: string, format: ExportFormat): Promise<string | null>
+  /** Where to write an export (an image, or Mermaid / JSON Canvas text); `suggestedName` has no extension. */
+  chooseExportPath(suggestedName: string, format: ExportFormat | TextExportFormat): Promise<string | null>
   confirmDiscard(name: string): Promise<DiscardAnswer>
   setWindowState(state: WindowState & { path: string | null }): void
   close(): void
@@ -35,6 +39,8 @@ export interface WindowHost {
   showElsewhere(path: string): boolean
   /** Opens another window with a new board. */
   newWindow(): void
+  /** Which file of `format` to import (a `.canvas`, a `.csv`); null when cancelled. */
+  chooseImportPath(format: ImportFormat): Promise<string | null>
 }
 
 /** What all windows share. */
@@ -214,6 +220,25 @@ export function createBoardHandlers(host: WindowHost, services: AppServices, opt
       const result = await writeExportFile(target, data)
       if (!result.ok) return { status: 'failed', path: target, message: result.message }
       return { status: 'exported', path: target, name: basename(target) }
+    },
+
+    async exportText({ format, text, suggestedName }): Promise<SaveOutcome> {
+      let target = await host.chooseExportPath(suggestedName, format)
+      if (!target) return { status: 'cancelled' }
+      const extension = `.${interopFormats[format].extension}`
+      if (!target.toLowerCase().endsWith(extension)) target += extension
+      const result = await writeTextFile(target, text)
+      if (!result.ok) return { status: 'failed', path: target, message: result.message }
+      return { status: 'saved', path: target, name: basename(target) }
+    },
+
+    async importFile({ format }): Promise<ImportOutcome> {
+      const chosen = await host.chooseImportPath(format)
+      if (!chosen) return { status: 'cancelled' }
+      const result = await readTextFile(chosen)
+      if (!result.ok) return { status: 'failed', path: chosen, message: result.message }
+      const name = basename(chosen).replace(/\.[^.]+$/, '') || basename(chosen)
+      return { status: 'read', path: chosen, name, text: result.text }
     }
   }
 }

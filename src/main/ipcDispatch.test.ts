@@ -22,7 +22,9 @@ function fakeHandlers() {
     newWindow: vi.fn<BoardApiMethods['newWindow']>(async () => undefined),
     listTemplates: vi.fn<BoardApiMethods['listTemplates']>(async () => ({ status: 'listed', templates: [], problems: [] })),
     openTemplate: vi.fn<BoardApiMethods['openTemplate']>(async () => ({ status: 'failed', message: 'none' })),
-    exportImage: vi.fn<BoardApiMethods['exportImage']>(async () => ({ status: 'cancelled' }))
+    exportImage: vi.fn<BoardApiMethods['exportImage']>(async () => ({ status: 'cancelled' })),
+    exportText: vi.fn<BoardApiMethods['exportText']>(async () => ({ status: 'cancelled' })),
+    importFile: vi.fn<BoardApiMethods['importFile']>(async () => ({ status: 'cancelled' }))
   } satisfies BoardApiMethods
 }
 
@@ -98,7 +100,13 @@ describe('dispatch', () => {
     ['exportImage', { format: 'svg', data: new Uint8Array(4), suggestedName: 'A' }],
     ['exportImage', { format: 'pdf', data: new Uint8Array(0), suggestedName: 'A' }],
     ['exportImage', { format: 'pdf', data: new Uint8Array(4), suggestedName: 7 }],
-    ['exportImage', { format: 'png', data: [1, 2], suggestedName: 'A' }]
+    ['exportImage', { format: 'png', data: [1, 2], suggestedName: 'A' }],
+    ['exportImage', { format: 'mermaid', data: 'flowchart LR', suggestedName: 'A' }],
+    ['exportText', { format: 'svg', text: 'flowchart LR', suggestedName: 'Q3' }],
+    ['exportText', { format: 'mermaid', text: 42, suggestedName: 'Q3' }],
+    ['exportText', { format: 'mermaid', text: 'flowchart LR' }],
+    ['importFile', { format: 'orgboard' }],
+    ['importFile', undefined]
   ] as const)('refuses %s(%j) without calling the handler', (method, arg) => {
     const h = fakeHandlers()
     expect(() => dispatch[method](h, arg)).toThrow(InvalidArgumentError)
@@ -118,6 +126,14 @@ describe('dispatch', () => {
     await dispatch.newWindow(h, undefined)
     for (const method of ['openPath', 'openRecent', 'openDropped', 'removeRecent'] as const) expect(h[method]).toHaveBeenCalledWith({ path })
     for (const method of ['listRecent', 'clearRecent', 'rendererReady', 'newWindow'] as const) expect(h[method]).toHaveBeenCalledOnce()
+  })
+
+  it('passes export and import requests through, without extra fields', async () => {
+    const h = fakeHandlers()
+    await dispatch.exportText(h, { format: 'mermaid', text: 'flowchart LR', suggestedName: 'Q3 planning', path: '/etc/passwd' })
+    await dispatch.importFile(h, { format: 'csv', path: '/etc/passwd' })
+    expect(h.exportText).toHaveBeenCalledWith({ format: 'mermaid', text: 'flowchart LR', suggestedName: 'Q3 planning' })
+    expect(h.importFile).toHaveBeenCalledWith({ format: 'csv' })
   })
 
   it('accepts a name just under the limit', async () => {

@@ -1,4 +1,4 @@
-import type { BoardApiMethods, ExportFormat, WindowState } from '../shared/api'
+import type { BoardApiMethods, ExportFormat, ImportFormat, TextExportFormat, WindowState } from '../shared/api'
 import type { Board } from '../shared/board'
 import { MAX_PATH_LENGTH } from './desktop/paths'
 
@@ -61,7 +61,9 @@ export const dispatch: Dispatch = {
     return handlers.listTemplates()
   },
   openTemplate: (handlers, arg) => handlers.openTemplate({ id: parseTemplateId(arg) }),
-  exportImage: (handlers, arg) => handlers.exportImage(parseExportArgs(arg))
+  exportImage: (handlers, arg) => handlers.exportImage(parseExportArgs(arg)),
+  exportText: (handlers, arg) => handlers.exportText(parseTextExportArgs(arg)),
+  importFile: (handlers, arg) => handlers.importFile(parseImportArgs(arg))
 }
 
 /** Largest export the renderer may hand over (a 16,384-pixel PNG is far below it). */
@@ -84,6 +86,22 @@ function parseExportArgs(arg: unknown): { format: ExportFormat; data: string | U
   if (size === 0 || size > MAX_EXPORT_BYTES) throw new InvalidArgumentError('exportImage: data is empty or too large')
   const suggestedName = parseName('exportImage', { name: arg.suggestedName })
   return { format, data: payload, suggestedName }
+}
+
+/** Longest export text accepted over IPC (a 2,000-card board's export is a few hundred KB). */
+export const MAX_EXPORT_CHARS = 20 * 1024 * 1024
+
+function parseTextExportArgs(arg: unknown): { format: TextExportFormat; text: string; suggestedName: string } {
+  if (!isRecord(arg)) throw new InvalidArgumentError('exportText expects { format, text, suggestedName }')
+  const { format, text } = arg
+  if (format !== 'mermaid' && format !== 'jsonCanvas') throw new InvalidArgumentError('exportText: format must be "mermaid" or "jsonCanvas"')
+  if (typeof text !== 'string' || text.length > MAX_EXPORT_CHARS) throw new InvalidArgumentError(`exportText: text must be a string of at most ${MAX_EXPORT_CHARS} characters`)
+  return { format, text, suggestedName: parseName('exportText', { name: arg.suggestedName }) }
+}
+
+function parseImportArgs(arg: unknown): { format: ImportFormat } {
+  if (!isRecord(arg) || (arg.format !== 'jsonCanvas' && arg.format !== 'csv')) throw new InvalidArgumentError('importFile expects { format: "jsonCanvas" | "csv" }')
+  return { format: arg.format }
 }
 
 function expectNoArgument(method: string, arg: unknown): void {

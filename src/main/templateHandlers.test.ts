@@ -20,7 +20,8 @@ function host(answers: string[]): WindowHost & { suggested: string[] } {
     close: () => undefined,
     send: () => undefined,
     showElsewhere: () => false,
-    newWindow: () => undefined
+    newWindow: () => undefined,
+    chooseImportPath: async () => null
   }
 }
 

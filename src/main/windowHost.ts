@@ -1,16 +1,18 @@
 import { dirname, join } from 'node:path'
 import { app, dialog, type BrowserWindow, type FileFilter } from 'electron'
-import { eventChannels, type BoardApiEvents, type DiscardAnswer, type ExportFormat, type WindowState } from '../shared/api'
+import { eventChannels, interopFormats, type BoardApiEvents, type DiscardAnswer, type ExportFormat, type TextExportFormat, type WindowState } from '../shared/api'
 import { BOARD_EXTENSION } from '../shared/board'
 import type { WindowHost } from './handlers'
 
 const boardFilter: FileFilter = { name: 'Orgboard board', extensions: [BOARD_EXTENSION] }
 /** Exported PNGs and SVGs carry their board, so Open accepts them too. */
 const openFilter: FileFilter = { name: 'Orgboard board or exported image', extensions: [BOARD_EXTENSION, 'png', 'svg'] }
-const exportFilters: Record<ExportFormat, FileFilter> = {
+const exportFilters: Record<ExportFormat | TextExportFormat, FileFilter> = {
   png: { name: 'PNG image', extensions: ['png'] },
   svg: { name: 'SVG image', extensions: ['svg'] },
-  pdf: { name: 'PDF document', extensions: ['pdf'] }
+  pdf: { name: 'PDF document', extensions: ['pdf'] },
+  mermaid: { name: interopFormats.mermaid.name, extensions: [interopFormats.mermaid.extension] },
+  jsonCanvas: { name: interopFormats.jsonCanvas.name, extensions: [interopFormats.jsonCanvas.extension] }
 }
 
 /** What the host needs from the window registry (window.ts). */
@@ -58,7 +60,7 @@ export function createWindowHost(window: BrowserWindow, glue: HostGlue): WindowH
     async chooseExportPath(suggestedName, format) {
       const result = await dialog.showSaveDialog(window, {
         title: 'Export Board',
-        defaultPath: join(folder ?? app.getPath('documents'), `${suggestedName}.${format}`),
+        defaultPath: join(folder ?? app.getPath('documents'), `${suggestedName}.${exportFilters[format].extensions[0] ?? format}`),
         filters: [exportFilters[format]],
         properties: ['createDirectory', 'showOverwriteConfirmation']
       })
@@ -100,6 +102,17 @@ export function createWindowHost(window: BrowserWindow, glue: HostGlue): WindowH
     },
 
     showElsewhere: (path) => glue.showElsewhere(path),
-    newWindow: () => glue.newWindow()
+    newWindow: () => glue.newWindow(),
+
+    async chooseImportPath(format) {
+      const { name, extension } = interopFormats[format]
+      const result = await dialog.showOpenDialog(window, {
+        title: `Import ${name}`,
+        defaultPath: folder ?? app.getPath('documents'),
+        properties: ['openFile'],
+        filters: [{ name, extensions: [extension] }]
+      })
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    }
   }
 }

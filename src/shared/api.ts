@@ -76,6 +76,22 @@ export type ExportOutcome =
 
 export type DiscardAnswer = 'save' | 'discard' | 'cancel'
 
+/** Files Orgboard exchanges with other tools (see src/shared/interop). */
+export const interopFormats = {
+  mermaid: { name: 'Mermaid flowchart', extension: 'mmd' },
+  jsonCanvas: { name: 'JSON Canvas', extension: 'canvas' },
+  csv: { name: 'CSV of initiatives', extension: 'csv' }
+} as const
+export type InteropFormat = keyof typeof interopFormats
+/** Text formats of File > Export as Mermaid / JSON Canvas (images are `ExportFormat`). */
+export type TextExportFormat = 'mermaid' | 'jsonCanvas'
+export type ImportFormat = 'jsonCanvas' | 'csv'
+
+export type ImportOutcome =
+  | { status: 'cancelled' }
+  | { status: 'read'; path: string; name: string; text: string }
+  | { status: 'failed'; path: string; message: string }
+
 export interface WindowState {
   /** The board's name, without extension ("Untitled" for a new board). */
   name: string
@@ -119,6 +135,10 @@ export interface BoardApiMethods {
   openTemplate(args: { id: string }): Promise<TemplateOutcome>
   /** Asks where to save an exported image (SVG as text, PNG and PDF as bytes) and writes it; the board is not touched. */
   exportImage(args: { format: ExportFormat; data: string | Uint8Array; suggestedName: string }): Promise<ExportOutcome>
+  /** Asks where to save an export (Mermaid, JSON Canvas) and writes its text there. */
+  exportText(args: { format: TextExportFormat; text: string; suggestedName: string }): Promise<SaveOutcome>
+  /** Asks for a file to import (JSON Canvas, CSV) and returns its text; the renderer converts it. */
+  importFile(args: { format: ImportFormat }): Promise<ImportOutcome>
 }
 
 export const invokeChannels = {
@@ -138,7 +158,9 @@ export const invokeChannels = {
   newWindow: 'orgboard:window:new',
   listTemplates: 'orgboard:templates:list',
   openTemplate: 'orgboard:templates:open',
-  exportImage: 'orgboard:board:export'
+  exportImage: 'orgboard:board:export',
+  exportText: 'orgboard:interop:exportText',
+  importFile: 'orgboard:interop:importFile'
 } as const satisfies Record<keyof BoardApiMethods, `orgboard:${string}`>
 
 /** Messages from the main process to the renderer. */

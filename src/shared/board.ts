@@ -51,6 +51,11 @@ export interface Card {
   color?: CardColor
   /** The frame or garden this card belongs to (moves with it); absent when on the open board. */
   container?: string
+  /**
+   * Pinned by the facilitator: auto-layout and "tidy selection" leave it where it
+   * is (it can still be dragged). Absent when not pinned.
+   */
+  pinned?: boolean
 }
 
 export interface Relation {

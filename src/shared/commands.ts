@@ -1,4 +1,5 @@
 import { cardKinds } from './kinds'
+import { mapCommands } from './mapCommands'
 
 /**
  * The user actions, declared as data. The native menu (main), keyboard shortcuts,
@@ -85,7 +86,8 @@ export const commands: readonly CommandSpec[] = [
   { id: 'view.themeDark', title: 'Theme: Dark', menu: 'view' },
   { id: 'view.commandPalette', title: 'Command Palette…', menu: 'view', keys: ['Mod+K'], separatorBefore: true },
   { id: 'view.shortcuts', title: 'Keyboard Shortcuts', menu: 'view', keys: ['?'] },
-  ...workshopCommands()
+  ...workshopCommands(),
+  ...mapCommands
 ]
 
 /** Arrow keys move the selected cards: 1 unit, or with Shift a large step (10 units, or to the next grid line). */

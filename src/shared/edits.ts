@@ -107,6 +107,15 @@ export function setFieldOnKind(board: Board, ids: ReadonlySet<string>, kind: Car
   for (const card of board.cards) if (ids.has(card.id) && card.kind === kind) card.fields[key] = value
 }
 
+/** Pins cards (auto-layout leaves them where they are) or unpins them. */
+export function setPinned(board: Board, ids: ReadonlySet<string>, pinned: boolean): void {
+  for (const card of board.cards) {
+    if (!ids.has(card.id) || (card.pinned === true) === pinned) continue
+    if (pinned) card.pinned = true
+    else delete card.pinned
+  }
+}
+
 export function setColor(board: Board, ids: ReadonlySet<string>, color: CardColor | undefined): void {
   for (const card of board.cards) {
     if (!ids.has(card.id)) continue

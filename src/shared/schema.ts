@@ -57,7 +57,8 @@ export const cardSchema = z
     height: z.number().finite().min(LIMITS.minSize).max(LIMITS.maxSize),
     fields: z.record(z.string(), z.unknown()),
     color: z.enum(cardColors.map((c) => c.id) as [string, ...string[]]).optional(),
-    container: id.optional()
+    container: id.optional(),
+    pinned: z.boolean().optional()
   })
   .superRefine((card, ctx) => {
     const schema = fieldsByKind.get(card.kind)

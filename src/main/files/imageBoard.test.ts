@@ -125,7 +125,8 @@ describe('the window handlers with images', () => {
       close: vi.fn(),
       send: vi.fn(),
       showElsewhere: vi.fn(() => false),
-      newWindow: vi.fn()
+      newWindow: vi.fn(),
+      chooseImportPath: vi.fn(async () => null)
     } satisfies WindowHost
   }
   const services = (): AppServices => ({ recent: new RecentBoards(join(dir, 'profile', 'recent.json')) })

@@ -10,6 +10,7 @@ import { editingActions } from './editingActions'
 import { facilitationActions } from './facilitation/actions'
 import { setFacilitation } from './facilitation/state'
 import { copyBoardPng } from './export/exportActions'
+import { mapActions } from './mapActions'
 import type { EditorStore } from './state/editorStore'
 import { frameCards } from './canvas/frameCards'
 
@@ -167,7 +168,8 @@ const impls: Record<string, ActionImpl> = {
   'view.zoomOut': { run: ({ flow }) => flow?.zoomOut({ duration: 150 }) },
   'view.fit': { run: (ctx) => frameCards(ctx, undefined, { padding: 0.06, maxZoom: 1.5 }) },
   ...editingActions,
-  ...facilitationActions
+  ...facilitationActions,
+  ...mapActions
 }
 
 function implFor(id: string): ActionImpl | undefined {

@@ -1,5 +1,6 @@
 import { CheckpointsPanel } from './facilitation/CheckpointsPanel'
 import { VotesPanel } from './facilitation/VotesPanel'
+import { FindingsPanel } from './findings/FindingsPanel'
 import { Inspector } from './inspector/Inspector'
 
 export interface SidePanelSpec {
@@ -11,6 +12,7 @@ export interface SidePanelSpec {
 /** The panels of the right-hand side bar, as tabs in this order. A new panel adds one entry. */
 export const sidePanels: readonly SidePanelSpec[] = [
   { id: 'inspector', title: 'Inspector', Component: Inspector },
+  { id: 'findings', title: 'Findings', Component: FindingsPanel },
   { id: 'votes', title: 'Votes', Component: VotesPanel },
   { id: 'checkpoints', title: 'Checkpoints', Component: CheckpointsPanel }
 ]

@@ -26,6 +26,7 @@ import { useEditor, type Preview } from '../state/editorStore'
 import { kindColors, relationColorFor, useTheme, type Theme } from '../theme'
 import { ArrangeToolbar } from '../ui/ArrangeToolbar'
 import { ViewControls } from '../ui/ViewControls'
+import { useCardMarks, useEdgeClasses, type CardMarks } from './analysisMarks'
 import { CardNode, type CardNodeType } from './CardNode'
 import { RelationEdge, type RelationEdgeType } from './RelationEdge'
 
@@ -65,6 +66,7 @@ interface NodeInputs {
   selected: boolean
   editing: boolean
   preview: Preview | undefined
+  marks: CardMarks | undefined
   node: CardNodeType
 }
 
@@ -82,14 +84,15 @@ function useNodes(): CardNodeType[] {
   const selected = useEditor(store, (s) => s.selectedCards)
   const editing = useEditor(store, (s) => s.editing)
   const preview = useEditor(store, (s) => s.preview)
+  const marks = useCardMarks()
   const cache = useRef(new Map<string, NodeInputs>())
   return useMemo(() => {
     const next = new Map<string, NodeInputs>()
     const nodes = cards.map((card) => {
-      const inputs = { card, selected: selected.has(card.id), editing: editing === card.id, preview: preview.get(card.id) }
+      const inputs = { card, selected: selected.has(card.id), editing: editing === card.id, preview: preview.get(card.id), marks: marks.get(card.id) }
       const old = cache.current.get(card.id)
       const same =
-        old && old.card === inputs.card && old.selected === inputs.selected && old.editing === inputs.editing && old.preview === inputs.preview
+        old && old.card === inputs.card && old.selected === inputs.selected && old.editing === inputs.editing && old.preview === inputs.preview && old.marks === inputs.marks
       const width = inputs.preview?.width ?? card.width
       const height = inputs.preview?.height ?? card.height
       const node: CardNodeType = same
@@ -101,7 +104,8 @@ function useNodes(): CardNodeType[] {
             width,
             height,
             handles: cardHandles(width, height),
-            data: { card, editing: inputs.editing },
+            data: { card, editing: inputs.editing, marks: inputs.marks },
+            ...(inputs.marks?.critical ? { className: 'node--critical' } : {}),
             selected: inputs.selected,
             zIndex: cardKind(card.kind).container ? containerDepth(card, cards) - 100 : 0,
             ariaLabel: `${cardKind(card.kind).label}: ${card.title}`,
@@ -112,19 +116,26 @@ function useNodes(): CardNodeType[] {
     })
     cache.current = next
     return nodes
-  }, [cards, selected, editing, preview])
+  }, [cards, selected, editing, preview, marks])
 }
 
-function toEdge(relation: Relation, selected: boolean, theme: Theme): RelationEdgeType {
+/** Arrowheads match a highlighted line (see analysisMarks.css), in each theme. */
+const highlightColor: Record<Theme, Record<string, string>> = {
+  light: { 'edge--cycle': '#c026d3', 'edge--critical': '#d97706' },
+  dark: { 'edge--cycle': '#e879f9', 'edge--critical': '#fbbf24' }
+}
+
+function toEdge(relation: Relation, selected: boolean, theme: Theme, className: string | undefined): RelationEdgeType {
   const spec = relationKind(relation.kind)
   return {
+    ...(className ? { className } : {}),
     id: relation.id,
     source: relation.from,
     target: relation.to,
     type: 'relation',
     data: { relation },
     selected,
-    markerEnd: { type: MarkerType.ArrowClosed, color: relationColorFor(spec, theme), width: 16, height: 16 },
+    markerEnd: { type: MarkerType.ArrowClosed, color: (className && highlightColor[theme][className]) ?? relationColorFor(spec, theme), width: 16, height: 16 },
     ariaLabel: `Relation: ${spec.label}${relation.label ? `, ${relation.label}` : ''}`
   }
 }
@@ -138,7 +149,11 @@ export function Canvas(): React.JSX.Element {
   const nodes = useNodes()
   const theme = useTheme(store)
   const snapToGrid = useEditor(store, (s) => s.prefs.snapToGrid)
-  const edges = useMemo(() => relations.map((r) => toEdge(r, selectedRelations.has(r.id), theme)), [relations, selectedRelations, theme])
+  const edgeClasses = useEdgeClasses()
+  const edges = useMemo(
+    () => relations.map((r) => toEdge(r, selectedRelations.has(r.id), theme, edgeClasses.get(r.id))),
+    [relations, selectedRelations, theme, edgeClasses]
+  )
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CardNodeType>[]) => {

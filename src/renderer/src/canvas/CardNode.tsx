@@ -8,11 +8,13 @@ import { useEditorContext } from '../editorContext'
 import { VoteControl } from '../facilitation/VoteControl'
 import { kindIcons } from '../icons'
 import { kindAccent, kindColorVars } from '../theme'
+import type { CardMarks as Marks } from './analysisMarks'
 import { cardBodies, SummaryLine } from './cardBodies'
+import { CardMarks } from './CardMarks'
 import { CardNodeLite } from './CardNodeLite'
 import { useZoomedOut } from './useZoomBucket'
 
-export type CardNodeData = { card: Card; editing: boolean }
+export type CardNodeData = { card: Card; editing: boolean; marks?: Marks | undefined }
 export type CardNodeType = Node<CardNodeData, 'card'>
 
 const sides = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const
@@ -56,12 +58,12 @@ function TitleEditor({ card, onDone }: { card: Card; onDone: (title: string | nu
 export const CardNode = memo(function CardNode(props: NodeProps<CardNodeType>) {
   // Zoomed out, a card is drawn simplified; a selected or edited card stays whole, so it can be resized.
   const zoomedOut = useZoomedOut()
-  if (zoomedOut && !props.selected && !props.data.editing) return <CardNodeLite card={props.data.card} />
+  if (zoomedOut && !props.selected && !props.data.editing) return <CardNodeLite card={props.data.card} marks={props.data.marks} />
   return <CardNodeFull {...props} />
 })
 
 function CardNodeFull({ data, selected }: NodeProps<CardNodeType>): React.JSX.Element {
-  const { card, editing } = data
+  const { card, editing, marks } = data
   const { store } = useEditorContext()
   const spec = cardKind(card.kind)
   const paint = cardPaint(card)
@@ -91,6 +93,7 @@ function CardNodeFull({ data, selected }: NodeProps<CardNodeType>): React.JSX.El
           store.set({ preview: new Map() })
         }}
       />
+      <CardMarks card={card} marks={marks} />
       {sides.map((side) => (
         <Handle key={side} id={side} type="source" position={side} className="card__handle" style={colors} />
       ))}

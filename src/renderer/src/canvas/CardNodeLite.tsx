@@ -4,6 +4,8 @@ import { cardKind, cardPaint } from '../../../shared/kinds'
 import { VoteControl } from '../facilitation/VoteControl'
 import { kindIcons } from '../icons'
 import { kindColorVars } from '../theme'
+import type { CardMarks as Marks } from './analysisMarks'
+import { CardMarks } from './CardMarks'
 
 const sides = ['top', 'right', 'bottom', 'left'] as const
 
@@ -12,7 +14,7 @@ const sides = ['top', 'right', 'bottom', 'left'] as const
  * that subscribes to React Flow's store (handles, resizer), which would cost work on
  * every pan frame. The shape and icon keep kinds apart in greyscale, as at 100%.
  */
-export const CardNodeLite = memo(function CardNodeLite({ card }: { card: Card }) {
+export const CardNodeLite = memo(function CardNodeLite({ card, marks }: { card: Card; marks: Marks | undefined }) {
   const spec = cardKind(card.kind)
   const Icon = kindIcons[card.kind]
   return (
@@ -34,6 +36,7 @@ export const CardNodeLite = memo(function CardNodeLite({ card }: { card: Card })
       ))}
       {/* A vote round runs at whatever zoom the room is looking at; the badges matter most zoomed out. */}
       <VoteControl card={card} />
+      <CardMarks card={card} marks={marks} />
     </>
   )
 })

@@ -9,6 +9,7 @@ import { kindColorVars } from '../theme'
 import { ColorPicker } from './ColorPicker'
 import { FieldEditor } from './FieldEditor'
 import { Legend } from './Legend'
+import { PinToggle } from './PinToggle'
 import { RelationSample } from './RelationSample'
 import { cardsWithIds, frameCards } from '../canvas/frameCards'
 
@@ -75,6 +76,7 @@ function CardInspector({ card }: { card: Card }): React.JSX.Element {
         />
       ))}
       {card.kind === 'seedling' && <Graduate card={card} />}
+      <PinToggle card={card} />
       <ColorPicker ids={[card.id]} current={card.color} />
       <DeleteButton cards={[card.id]} relations={[]} />
     </div>

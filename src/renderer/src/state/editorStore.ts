@@ -41,6 +41,10 @@ export interface EditorState {
   notice: Notice | null
   /** Which side panel is showing (see panels.ts). */
   panel: string
+  /** View > Show Critical Path: the longest chain of dependencies drawn on the canvas. */
+  showCriticalPath: boolean
+  /** View > Show Phases: each card's phase of the dependency path as a tag. */
+  showPhases: boolean
   /** View preferences (theme, snap to grid), saved per computer; see prefs.ts. */
   prefs: Prefs
   overlay: Overlay | null
@@ -67,6 +71,8 @@ function initialState(prefs: Prefs): EditorState {
     preview: new Map(),
     notice: null,
     panel: 'inspector',
+    showCriticalPath: false,
+    showPhases: false,
     prefs,
     overlay: null,
     facilitation: initialFacilitation(),
