@@ -187,3 +187,23 @@ test('the theme follows the system: dark', async ({ app, folder }) => {
     .poll(() => app.page.evaluate(() => getComputedStyle(document.querySelector('.topbar') as Element).backgroundColor))
     .toBe('rgb(255, 255, 255)')
 })
+
+test('the start screen lists recent boards, marks a missing one, and opens one with a click', async ({ launch, folder }) => {
+  const gardens = await boardFile(folder, 'Gardens')
+  const walls = await boardFile(folder, 'Walls that just appeared')
+  const app = await launch({ startScreen: 'keep' })
+  await app.recent.add(gardens)
+  await app.recent.add(walls)
+  await rm(gardens)
+  // The list is read when the start screen opens: File > New shows it again.
+  await app.page.keyboard.press('Escape')
+  await app.menu('board.new')
+  const recent = app.page.getByTestId('start-recent')
+  await expect(recent.getByRole('button')).toHaveText([/Walls that just appeared/, /Gardens.*Missing/])
+  await expect(recent.getByRole('button', { name: /^Gardens/ })).toBeDisabled()
+  await app.page.screenshot({ path: join(shots, 'start-recent.png') })
+  await recent.getByRole('button', { name: /^Walls that just appeared/ }).click()
+  await expect(app.page.getByTestId('start-screen')).toHaveCount(0)
+  await expect(app.page.getByTestId('board-title')).toHaveText('Walls that just appeared')
+  await expectWholeBoard(app.page)
+})

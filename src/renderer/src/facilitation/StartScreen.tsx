@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import { FolderOpen, Plus, X } from 'lucide-react'
 import type { TemplateInfo, TemplateList } from '../../../shared/api'
 import { formatKeys } from '../../../shared/commands'
@@ -9,6 +9,7 @@ import { useEditorContext } from '../editorContext'
 import { isMac } from '../platform'
 import { useEditor } from '../state/editorStore'
 import { BoardSketch } from './BoardSketch'
+import { StartRecent } from './StartRecent'
 import { useModalKeys } from './modalKeys'
 import { setFacilitation } from './state'
 
@@ -66,6 +67,7 @@ function StartScreenDialog(): React.JSX.Element {
   }, [api])
 
   const close = (): void => setFacilitation(store, { startScreen: false })
+  const showProblem = useCallback((text: string) => store.set({ notice: { tone: 'error', text } }), [store])
 
   // Escape closes; File > Open keeps its key; no other shortcut reaches the board underneath.
   useModalKeys(close, ['board.open'])
@@ -187,7 +189,7 @@ function StartScreenDialog(): React.JSX.Element {
           ))}
         </section>
 
-        <RecentBoardsSlot />
+        <StartRecent disabled={busy} onProblem={showProblem} />
         <BoardsToRecoverSlot />
 
         <p className="start__footer">
@@ -204,14 +206,6 @@ function StartScreenDialog(): React.JSX.Element {
       </div>
     </div>
   )
-}
-
-/**
- * SLOT "Recent boards": fills in once boardApi offers a list of recently opened
- * boards (the desktop work). The contract has no such method yet, so it shows nothing.
- */
-function RecentBoardsSlot(): null {
-  return null
 }
 
 /**
