@@ -4,8 +4,8 @@ import type { RecentBoard } from '../../../shared/api'
 import { openRecentBoard } from '../actions'
 import { useEditorContext } from '../editorContext'
 
-/** How many recent boards the start screen lists; File > Open Recent has them all. */
-const SHOWN = 6
+/** One row above the templates, so they stay in view; File > Open Recent has them all. */
+const SHOWN = 3
 
 /**
  * The start screen's "Recent boards": the last boards opened or saved on this

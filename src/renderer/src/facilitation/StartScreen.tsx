@@ -148,6 +148,8 @@ function StartScreenDialog(): React.JSX.Element {
           </p>
         )}
 
+        <StartRecent disabled={busy} onProblem={showProblem} />
+
         <section aria-labelledby="start-new">
           <h2 className="start__heading" id="start-new">
             New board
@@ -189,7 +191,6 @@ function StartScreenDialog(): React.JSX.Element {
           ))}
         </section>
 
-        <StartRecent disabled={busy} onProblem={showProblem} />
         <BoardsToRecoverSlot />
 
         <p className="start__footer">
