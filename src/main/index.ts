@@ -1,12 +1,11 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, Menu, nativeTheme, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron'
 import { eventChannels } from '../shared/api'
 import { commands } from '../shared/commands'
 import { mainLog } from './appLog'
 import { aboutDetail, aboutMessage, type AboutFacts } from './desktop/about'
 import { parseLaunchArgs, readSecondLaunch, secondLaunchData, type ArgContext } from './desktop/launchArgs'
 import { RecentBoards } from './desktop/recentBoards'
-import { SettingsStore, type Theme } from './desktop/settings'
 import { WindowStateStore } from './desktop/windowState'
 import { registerIpc } from './ipc'
 import { menuTemplate, type SendCommand } from './menu'
@@ -117,11 +116,9 @@ function start(): void {
     .whenReady()
     .then(async () => {
       const userData = app.getPath('userData')
-      const settings = new SettingsStore(join(userData, 'settings.json'), warn)
       const recent = new RecentBoards(join(userData, 'recent.json'), { onProblem: warn })
       const places = new WindowStateStore(join(userData, 'window-state.json'), process.platform, warn)
-      await Promise.all([settings.load(), places.load()])
-      nativeTheme.themeSource = settings.get().theme
+      await places.load()
 
       const facts = aboutFacts()
       app.setAboutPanelOptions({
@@ -139,16 +136,10 @@ function start(): void {
         const version = ++menuVersion
         const boards = await recent.list()
         if (version !== menuVersion) return // a newer rebuild is on its way
-        const setTheme = (theme: Theme): void => {
-          nativeTheme.themeSource = theme
-          void settings.update({ theme }).then(rebuildMenu)
-        }
         const template = menuTemplate(commands, { platform: process.platform, isPackaged: app.isPackaged, appName: 'Orgboard' }, sendCommand, {
           recent: boards,
-          theme: settings.get().theme,
           openRecent: openRecentInWindow,
           clearRecent: () => void recent.clear(),
-          setTheme,
           showAbout: () => void showAbout().catch((error: unknown) => log.error('The About dialog failed', error)),
           showLogFile
         })

@@ -186,10 +186,8 @@ describe('menuTemplate with the desktop parts', () => {
       { path: '/boards/Walls.orgboard', name: 'Walls', folder: '/boards', missing: false },
       { path: '/usb/Gardens.orgboard', name: 'Gardens', folder: '/usb', missing: true }
     ],
-    theme: 'dark',
     openRecent: (path) => void calls.push(`open ${path}`),
     clearRecent: () => void calls.push('clear'),
-    setTheme: (theme) => void calls.push(`theme ${theme}`),
     showAbout: () => void calls.push('about'),
     showLogFile: () => void calls.push('log')
   }
@@ -224,17 +222,10 @@ describe('menuTemplate with the desktop parts', () => {
     expect(topMenu(template, 'File')).toContain(itemFor(template, 'window.new'))
   })
 
-  it('offers the theme in View, the current one checked', () => {
-    calls.length = 0
-    const template = menuTemplate(commands, linux, noop, desktop)
-    const themes = ['theme.system', 'theme.light', 'theme.dark'].map((id) => itemFor(template, id))
-    expect(themes.map((t) => [t.type, t.checked])).toEqual([
-      ['radio', false],
-      ['radio', false],
-      ['radio', true]
-    ])
-    click(themes[1])
-    expect(calls).toEqual(['theme light'])
+  it('offers the theme once in View: the board’s own theme commands, not a second native choice', () => {
+    const view = topMenu(menuTemplate(commands, linux, noop, desktop), 'View')
+    const themes = view.filter((i) => /theme/i.test(`${i.id ?? ''} ${i.label ?? ''}`))
+    expect(themes.map((i) => i.id)).toEqual(['view.themeSystem', 'view.themeLight', 'view.themeDark'])
   })
 
   it('shows our About dialog and the log file from Help; macOS keeps its native About panel', () => {

@@ -1,7 +1,6 @@
 import type { BaseWindow, MenuItemConstructorOptions } from 'electron'
 import type { RecentBoard } from '../shared/api'
 import { commandMenus, formatKeys, type CommandSpec } from '../shared/commands'
-import type { Theme } from './desktop/settings'
 
 /**
  * The native menu as a template, built from the command list in src/shared.
@@ -20,14 +19,12 @@ export interface MenuOptions {
 /** Runs a command in a window's renderer; `window` is the one the menu belongs to, if Electron knows it. */
 export type SendCommand = (commandId: string, window: BaseWindow | undefined) => void
 
-/** The parts of the menu that are the app's, not the board's: recent boards, theme, About, the log. */
+/** The parts of the menu that are the app's, not the board's: recent boards, About, the log. */
 export interface DesktopMenu {
   /** File > Open Recent, most recent first. */
   recent: readonly RecentBoard[]
-  theme: Theme
   openRecent(path: string, window: BaseWindow | undefined): void
   clearRecent(): void
-  setTheme(theme: Theme): void
   /** Windows and Linux: our About dialog (macOS has the native panel). */
   showAbout(): void
   /** Help > Show Log File: the log in the file manager, to attach to a bug report. */
@@ -81,7 +78,6 @@ export function menuTemplate(commands: readonly CommandSpec[], options: MenuOpti
       label: 'View',
       submenu: joinGroups([
         ...(view ?? []),
-        desktop ? [themeItem(desktop)] : [],
         [{ role: 'togglefullscreen' }],
         options.isPackaged ? [] : [{ role: 'toggleDevTools' }]
       ])
@@ -91,21 +87,6 @@ export function menuTemplate(commands: readonly CommandSpec[], options: MenuOpti
     { role: 'help', submenu: help }
   ]
   return template
-}
-
-const themeLabels: Record<Theme, string> = { system: 'Use System Setting', light: 'Light', dark: 'Dark' }
-
-function themeItem(desktop: DesktopMenu): Item {
-  return {
-    label: 'Theme',
-    submenu: (Object.keys(themeLabels) as Theme[]).map((theme) => ({
-      id: `theme.${theme}`,
-      label: themeLabels[theme],
-      type: 'radio',
-      checked: desktop.theme === theme,
-      click: () => desktop.setTheme(theme)
-    }))
-  }
 }
 
 /** Missing boards are listed (greyed, marked) so the facilitator sees what moved; Open Recent in the board removes them. */
