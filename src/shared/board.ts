@@ -1,4 +1,4 @@
-import type { CardKind, FieldValue, RelationKind } from './kinds'
+import type { AnyCardKind, FieldValue, RelationKind } from './kinds'
 
 /** The marker every board file starts with, so Orgboard never mistakes another JSON file for a board. */
 export const BOARD_FORMAT = 'orgboard'
@@ -31,8 +31,8 @@ export interface Viewport {
 export interface Card {
   /** Unique within the board; never reused. */
   id: string
-  /** The kind of work, from the registry in kinds.ts. */
-  kind: CardKind
+  /** The kind of work, from the registry in kinds.ts ("unknown" in memory for a kind it does not have). */
+  kind: AnyCardKind
   /** Title, name or text, depending on the kind. */
   title: string
   /** Top-left corner on the board, in board units. */
@@ -43,7 +43,17 @@ export interface Card {
   height: number
   /** The kind's own fields (see the registry), keyed by field key. */
   fields: Record<string, FieldValue>
+  /**
+   * Only on a card of a kind this Orgboard does not know: everything the file said
+   * about the card besides id, title, position and size (its "kind", its "fields" and
+   * any other keys), exactly as read. Not a key of its own in the file: it is written
+   * back into the card's object on save (see serialize.ts), so the file keeps it unchanged.
+   */
+  preserved?: Record<string, JsonValue>
 }
+
+/** A value JSON can hold. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 
 export interface Relation {
   /** Unique within the board. */

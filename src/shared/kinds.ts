@@ -233,16 +233,40 @@ export const cardKinds = [
 
 export type CardKind = (typeof cardKinds)[number]['id']
 
+/**
+ * A card whose file names a kind this Orgboard does not know (a newer build, a
+ * colleague's plug-in, a hand edit) is kept with this kind in memory: drawn as
+ * "Unknown kind", movable and deletable, and written back with everything the
+ * file said about it (see Card.preserved). It is never offered in the palette.
+ */
+export const UNKNOWN_KIND = 'unknown'
+export type AnyCardKind = CardKind | typeof UNKNOWN_KIND
+
+export const unknownCardKind: CardKindSpec = {
+  id: UNKNOWN_KIND,
+  label: 'Unknown kind',
+  icon: 'circle-help',
+  color: '#64748b',
+  fill: '#f1f5f9',
+  shape: 'rounded',
+  titleLabel: 'Title',
+  defaultTitle: '',
+  defaultSize: { width: 220, height: 96 },
+  container: false,
+  hint: 'A kind of card this Orgboard does not know; kept as the file had it',
+  fields: []
+}
+
 const cardKindById: ReadonlyMap<string, CardKindSpec> = new Map(cardKinds.map((k) => [k.id, k]))
 
+/** True for the kinds of the registry only (never for UNKNOWN_KIND). */
 export function isCardKind(id: string): id is CardKind {
   return cardKindById.has(id)
 }
 
-export function cardKind(id: CardKind): CardKindSpec {
-  const spec = cardKindById.get(id)
-  if (!spec) throw new Error(`Unknown card kind: ${id}`)
-  return spec
+/** The declaration of a kind; any id the registry does not have gets the "Unknown kind" one. */
+export function cardKind(id: string): CardKindSpec {
+  return cardKindById.get(id) ?? unknownCardKind
 }
 
 export function defaultFields(kind: CardKind): Record<string, FieldValue> {
@@ -284,7 +308,8 @@ export function relationKind(id: RelationKind): RelationKindSpec {
 }
 
 /** The relation a new connection gets, from the kinds at both ends. */
-export function defaultRelationKind(from: CardKind, to: CardKind): RelationKind {
+export function defaultRelationKind(from: AnyCardKind, to: AnyCardKind): RelationKind {
+  if (from === UNKNOWN_KIND || to === UNKNOWN_KIND) return 'relatesTo'
   if (from === 'wall') return 'blocks'
   if (from === 'seedling' && (to === 'freightTrain' || to === 'team')) return 'graduatesInto'
   if (from === 'note' || to === 'note' || from === 'team' || to === 'team') return 'relatesTo'

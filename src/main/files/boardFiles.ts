@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import { BOARD_VERSION, type Board } from '../../shared/board'
+import { formatPath } from '../../shared/jsonSafety'
 import { parseBoardText } from '../../shared/load'
-import { boardSchema } from '../../shared/schema'
+import { boardSchema, LIMITS } from '../../shared/schema'
 import { serializeBoard } from '../../shared/serialize'
 import { AtomicWriteError, atomicWrite, backupPathFor, errorCode, type WriteStep } from './atomicWrite'
 
@@ -11,10 +13,40 @@ import { AtomicWriteError, atomicWrite, backupPathFor, errorCode, type WriteStep
  * real workshop board (a few hundred KB), low enough that a wrong file cannot
  * freeze the window while it is parsed.
  */
-export const MAX_BOARD_FILE_BYTES = 50 * 1024 * 1024
+export const MAX_BOARD_FILE_BYTES = LIMITS.fileBytes
 
-export type ReadBoardResult = { ok: true; board: Board; notices: string[] } | { ok: false; message: string }
-export type WriteBoardResult = { ok: true } | { ok: false; message: string }
+export type ReadBoardResult =
+  | {
+      ok: true
+      board: Board
+      /** Upgrades from older file versions. */
+      notices: string[]
+      /** What was repaired while opening (see shared/repair.ts). */
+      warnings: string[]
+      /** SHA-256 of the bytes read, to notice later whether another program changed the file. */
+      hash: string
+    }
+  | { ok: false; message: string }
+export type WriteBoardResult = { ok: true; hash: string; text: string } | { ok: false; message: string }
+
+/** SHA-256 of file contents, hex: equal bytes, equal hash; any change, another hash. */
+export function contentHash(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** What is on disk at a path now, to compare with what was opened or saved there. */
+export type DiskState = { kind: 'missing' } | { kind: 'file'; hash: string } | { kind: 'unreadable'; code: string | undefined }
+
+export async function diskState(path: string): Promise<DiskState> {
+  try {
+    const stat = await fs.stat(path)
+    if (!stat.isFile() || stat.size > MAX_BOARD_FILE_BYTES) return { kind: 'unreadable', code: stat.isFile() ? 'EFBIG' : 'EISDIR' }
+    return { kind: 'file', hash: contentHash(await fs.readFile(path)) }
+  } catch (err) {
+    const code = errorCode(err)
+    return code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'missing' } : { kind: 'unreadable', code }
+  }
+}
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`
@@ -84,20 +116,10 @@ export async function readBoardFile(path: string): Promise<ReadBoardResult> {
   }
   const decoded = decodeUtf8(bytes)
   if (!decoded.ok) return fail(decoded.problem)
-  try {
-    const result = parseBoardText(decoded.text)
-    if (!result.ok) return fail(result.problem, result.where)
-    return { ok: true, board: result.board, notices: migrationNotices(result.migrated) }
-  } catch (err) {
-    // A migration step that throws is a bug, but it must not crash the main process.
-    return fail(`it could not be read (${err instanceof Error ? err.message : String(err)})`)
-  }
-}
-
-function issuePath(path: readonly PropertyKey[]): string {
-  let out = ''
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part)
-  return out || 'the top level'
+  // parseBoardText never throws: a bug in a migration step comes back as a problem too.
+  const result = parseBoardText(decoded.text)
+  if (!result.ok) return fail(result.problem, result.where)
+  return { ok: true, board: result.board, notices: migrationNotices(result.migrated), warnings: result.warnings, hash: contentHash(bytes) }
 }
 
 const stepText: Record<WriteStep, (target: string) => string> = {
@@ -140,7 +162,7 @@ export async function writeBoardFile(path: string, board: Board): Promise<WriteB
     const issue = parsed.error.issues[0]
     return {
       ok: false,
-      message: `Could not save "${name}": the board is not valid: ${issue?.message ?? 'unknown problem'} (at ${issuePath(issue?.path ?? [])}). Nothing was written.`
+      message: `Could not save "${name}": the board is not valid: ${issue?.message ?? 'unknown problem'} (at ${formatPath(issue?.path ?? [])}). Nothing was written.`
     }
   }
   // Serialise the validated copy, so keys the schema does not know never reach the disk.
@@ -154,7 +176,7 @@ export async function writeBoardFile(path: string, board: Board): Promise<WriteB
   }
   try {
     await atomicWrite(path, text, { backup: true })
-    return { ok: true }
+    return { ok: true, hash: contentHash(text), text }
   } catch (err) {
     if (!(err instanceof AtomicWriteError)) throw err
     return {
