@@ -139,7 +139,13 @@ describe('writeBoardFile refusals and failures', () => {
     ['EBUSY', 'in use by another program', 'save again'],
     ['EIO', 'EIO: simulated', 'Save As']
   ])('explains %s when the file cannot be replaced', async (code, problem, advice) => {
-    const message = await saveOverOriginal(undefined, () => vi.spyOn(fs, 'rename').mockRejectedValue(errno(code)))
+    const realRename = fs.rename.bind(fs)
+    const failOntoTarget = () =>
+      vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
+        if (to === target) throw errno(code)
+        return realRename(from, to)
+      })
+    const message = await saveOverOriginal(undefined, failOntoTarget)
     expect(message).toContain('while replacing the old version')
     expect(message).toContain(problem)
     expect(message).toContain(advice)
