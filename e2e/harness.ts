@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { eventChannels, invokeChannels, type BoardApiEvents, type DiscardAnswer, type WindowState } from '../src/shared/api'
-import { createBoardHandlers } from '../src/main/handlers'
+import { eventChannels, invokeChannels, type BoardApiEvents, type ConflictAnswer, type DiscardAnswer, type WindowState } from '../src/shared/api'
+import { createBoardHandlers, createBoardServices } from '../src/main/handlers'
 import { serveFolder } from './staticServer'
 
 /** Answers for the dialogs the app will show, in order. Push more at any time. */
@@ -15,10 +15,16 @@ export interface DialogAnswers {
   save: (string | null)[]
   /** Answers to "Save changes?" */
   discard: DiscardAnswer[]
+  /** Answers when Save finds the file changed on disk since it was opened. */
+  conflict: ConflictAnswer[]
 }
 
 export interface LaunchOptions {
-  /** The app's own user-data folder; a fresh temporary one if absent. */
+  /**
+   * The app's own user-data folder (recovery copies, version history); a fresh
+   * temporary one if absent. Launch again with the same folder to start the app
+   * again after a crash.
+   */
   userDataDir?: string
   answerDialogs?: Partial<DialogAnswers>
   /** Reuse a running browser (faster for suites); otherwise one is launched and closed with the session. */
@@ -32,7 +38,7 @@ export interface BoardSession {
   context: BoardContext
   userDataDir: string
   dialogs: DialogAnswers
-  /** Every dialog the app asked for, in order: "open", "save" or "discard:<name>". */
+  /** Every dialog the app asked for, in order: "open", "save", "discard:<name>" or "conflict:<name>". */
   dialogLog: string[]
   /** Requests to anything but the app's own files; a fully offline app leaves this empty. */
   foreignRequests: string[]
@@ -77,7 +83,7 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No built renderer in ${rendererDir}: run npm run build first`)
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgboard-e2e-')))
   const ownsUserData = !options.userDataDir
-  const dialogs: DialogAnswers = { open: [], save: [], discard: [], ...options.answerDialogs }
+  const dialogs: DialogAnswers = { open: [], save: [], discard: [], conflict: [], ...options.answerDialogs }
   const dialogLog: string[] = []
   const foreignRequests: string[] = []
   const windowState = { name: 'Untitled', edited: false, title: '', closed: false }
@@ -96,15 +102,16 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
     chooseOpenPath: async () => (dialogLog.push('open'), take(dialogs.open, 'File > Open')),
     chooseSavePath: async () => (dialogLog.push('save'), take(dialogs.save, 'Save')),
     confirmDiscard: async (name) => (dialogLog.push(`discard:${name}`), take(dialogs.discard, '"Save changes?"')),
+    confirmConflict: async (name) => (dialogLog.push(`conflict:${name}`), take(dialogs.conflict, '"Changed by another program"')),
     setWindowState: (state) => {
       Object.assign(windowState, state, { title: `${state.edited ? '• ' : ''}${state.name} — Orgboard` })
     },
     close: () => {
       windowState.closed = true
     }
-  })
+  }, createBoardServices(userDataDir))
   const byChannel = new Map<string, (arg: never) => Promise<unknown>>(
-    Object.entries(invokeChannels).map(([method, channel]) => [channel, handlers[method as keyof typeof invokeChannels]])
+    Object.entries(invokeChannels).map(([method, channel]) => [channel, handlers[method as keyof typeof invokeChannels] as (arg: never) => Promise<unknown>])
   )
   await context.exposeFunction('__orgboardInvoke', async (channel: string, arg: unknown) => {
     const handler = byChannel.get(channel)

@@ -10,7 +10,14 @@ function fakeHandlers() {
     newBoard: vi.fn<BoardApiMethods['newBoard']>(async () => undefined),
     confirmDiscard: vi.fn<BoardApiMethods['confirmDiscard']>(async () => 'cancel'),
     setWindowState: vi.fn<BoardApiMethods['setWindowState']>(async () => undefined),
-    closeWindow: vi.fn<BoardApiMethods['closeWindow']>(async () => undefined)
+    closeWindow: vi.fn<BoardApiMethods['closeWindow']>(async () => undefined),
+    saveRecovery: vi.fn<BoardApiMethods['saveRecovery']>(async () => undefined),
+    discardRecovery: vi.fn<BoardApiMethods['discardRecovery']>(async () => undefined),
+    listRecovery: vi.fn<BoardApiMethods['listRecovery']>(async () => []),
+    restoreRecovery: vi.fn<BoardApiMethods['restoreRecovery']>(async () => ({ status: 'failed', message: '' })),
+    deleteRecovery: vi.fn<BoardApiMethods['deleteRecovery']>(async () => undefined),
+    listVersions: vi.fn<BoardApiMethods['listVersions']>(async () => []),
+    readVersion: vi.fn<BoardApiMethods['readVersion']>(async () => ({ status: 'failed', message: '' }))
   } satisfies BoardApiMethods
 }
 
@@ -53,11 +60,39 @@ describe('dispatch', () => {
     ['confirmDiscard', { name: 'x'.repeat(MAX_NAME_LENGTH) }],
     ['setWindowState', { name: 'A' }],
     ['setWindowState', { name: 'A', edited: 'true' }],
-    ['setWindowState', { name: ['A'], edited: true }]
+    ['setWindowState', { name: ['A'], edited: true }],
+    ['saveRecovery', { board: emptyBoard(), name: 'A' }],
+    ['saveRecovery', { board: emptyBoard(), name: 'A', changedAt: Number.NaN }],
+    ['saveRecovery', { board: 'text', name: 'A', changedAt: 1 }],
+    ['discardRecovery', { id: '0'.repeat(32) }],
+    ['listRecovery', true],
+    ['restoreRecovery', { id: '../../.ssh/id_rsa' }],
+    ['restoreRecovery', { id: 'A'.repeat(32) }],
+    ['deleteRecovery', { id: '/etc/passwd' }],
+    ['deleteRecovery', '0'.repeat(32)],
+    ['listVersions', 'x'],
+    ['readVersion', { id: '../1700000000000-3-abcdef01' }],
+    ['readVersion', { id: 1700000000000 }]
   ] as const)('refuses %s(%j) without calling the handler', (method, arg) => {
     const h = fakeHandlers()
     expect(() => dispatch[method](h, arg)).toThrow(InvalidArgumentError)
     expect(h[method]).not.toHaveBeenCalled()
+  })
+
+  it('passes recovery and version calls with well-formed ids', async () => {
+    const h = fakeHandlers()
+    const id = '0123456789abcdef0123456789abcdef'
+    await dispatch.saveRecovery(h, { board: emptyBoard(), name: 'Q3 planning', changedAt: 1_700_000_000_000, extra: 1 })
+    await dispatch.restoreRecovery(h, { id })
+    await dispatch.deleteRecovery(h, { id })
+    await dispatch.readVersion(h, { id: '1700000000000-12-abcdef01' })
+    await dispatch.discardRecovery(h, undefined)
+    await dispatch.listRecovery(h, undefined)
+    await dispatch.listVersions(h, undefined)
+    expect(h.saveRecovery).toHaveBeenCalledWith({ board: emptyBoard(), name: 'Q3 planning', changedAt: 1_700_000_000_000 })
+    expect(h.restoreRecovery).toHaveBeenCalledWith({ id })
+    expect(h.deleteRecovery).toHaveBeenCalledWith({ id })
+    expect(h.readVersion).toHaveBeenCalledWith({ id: '1700000000000-12-abcdef01' })
   })
 
   it('accepts a name just under the limit', async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, type BaseWindow, type WebContents } from 'electron'
 import { eventChannels, type BoardApiMethods } from '../shared/api'
-import { createBoardHandlers } from './handlers'
+import { createBoardHandlers, createBoardServices, type BoardHandlers, type BoardServices } from './handlers'
 import type { RendererEntry } from './rendererEntry'
 import { createWindowHost } from './windowHost'
 
@@ -13,7 +13,7 @@ import { createWindowHost } from './windowHost'
 
 interface BoardWindow {
   readonly window: BrowserWindow
-  readonly handlers: BoardApiMethods
+  readonly handlers: BoardHandlers
   /** True once the renderer agreed to close (or could not be asked): the close guard lets it go. */
   isCloseConfirmed(): boolean
   /** Asks the renderer to close; it answers with closeWindow(), or not at all (the user cancelled). */
@@ -25,6 +25,10 @@ const boardWindows = new Map<number, BoardWindow>()
 
 /** A quit is waiting for renderers to agree; when the last window closes, it goes on (macOS included). */
 let quitRequested = false
+
+/** Recovery copies and version history, in the app's user-data folder; one set for all windows. */
+let services: BoardServices | undefined
+const boardServices = (): BoardServices => (services ??= createBoardServices(app.getPath('userData')))
 
 export function createBoardWindow(entry: RendererEntry): BrowserWindow {
   const window = new BrowserWindow({
@@ -60,9 +64,10 @@ export function createBoardWindow(entry: RendererEntry): BrowserWindow {
     if (!rendererReady || contents.isCrashed()) closeForReal()
     else contents.send(eventChannels.closeRequested, null)
   }
+  const handlers = createBoardHandlers(createWindowHost(window, closeForReal), boardServices())
   boardWindows.set(contentsId, {
     window,
-    handlers: createBoardHandlers(createWindowHost(window, closeForReal)),
+    handlers,
     isCloseConfirmed: () => closeConfirmed,
     requestClose
   })
@@ -101,6 +106,7 @@ export function createBoardWindow(entry: RendererEntry): BrowserWindow {
   })
   window.on('closed', () => {
     boardWindows.delete(contentsId)
+    handlers.dispose()
   })
 
   const loading = entry.kind === 'devServer' ? window.loadURL(entry.url) : window.loadFile(entry.path)

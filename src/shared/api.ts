@@ -10,15 +10,69 @@ import type { Board } from './board'
 
 export type OpenOutcome =
   | { status: 'cancelled' }
-  | { status: 'opened'; path: string; name: string; board: Board; notices: string[] }
+  | {
+      status: 'opened'
+      path: string
+      name: string
+      board: Board
+      /** Upgrades from older file versions, one line each. */
+      notices: string[]
+      /** What was repaired while opening, one readable line per kind of repair. */
+      warnings?: string[]
+    }
   | { status: 'failed'; path: string; message: string }
 
 export type SaveOutcome =
   | { status: 'cancelled' }
-  | { status: 'saved'; path: string; name: string }
+  | {
+      status: 'saved'
+      path: string
+      name: string
+      /** Something the facilitator should know, e.g. the file had been deleted and was written again. */
+      notices?: string[]
+    }
+  | {
+      /** The file had changed on disk and the facilitator chose to reload it: this is the board now on disk. */
+      status: 'reloaded'
+      path: string
+      name: string
+      board: Board
+      notices: string[]
+      warnings: string[]
+    }
   | { status: 'failed'; path: string; message: string }
 
 export type DiscardAnswer = 'save' | 'discard' | 'cancel'
+
+/** The answer when Save finds the file changed by another program since it was opened. */
+export type ConflictAnswer = 'overwrite' | 'saveAs' | 'reload' | 'cancel'
+
+/** A board with unsaved changes that a window was holding when the app stopped (crash, kill, power cut). */
+export interface RecoveryEntry {
+  id: string
+  /** The board's name as its window showed it. */
+  name: string
+  /** Its file, or null for a board that was never saved. */
+  path: string | null
+  /** When it was last changed, in ms since 1970. */
+  changedAt: number
+  cards: number
+}
+
+export type RestoreOutcome =
+  | { status: 'restored'; name: string; path: string | null; board: Board; warnings: string[] }
+  | { status: 'failed'; message: string }
+
+/** One earlier saved version of the window's board file. */
+export interface VersionEntry {
+  id: string
+  /** When that version was saved, in ms since 1970. */
+  savedAt: number
+  bytes: number
+  cards: number
+}
+
+export type VersionOutcome = { status: 'read'; board: Board; savedAt: number; warnings: string[] } | { status: 'failed'; message: string }
 
 export interface WindowState {
   /** The board's name, without extension ("Untitled" for a new board). */
@@ -41,6 +95,20 @@ export interface BoardApiMethods {
   setWindowState(state: WindowState): Promise<void>
   /** Closes the window once the renderer has dealt with unsaved changes. */
   closeWindow(): Promise<void>
+  /** Keeps a recovery copy of the unsaved board in the app's own folder (never the board's file). */
+  saveRecovery(args: { board: Board; name: string; changedAt: number }): Promise<void>
+  /** Drops this window's recovery copy: the board was saved, or its changes deliberately discarded. */
+  discardRecovery(): Promise<void>
+  /** Unsaved boards left by windows that are gone (the app crashed or was killed). */
+  listRecovery(): Promise<RecoveryEntry[]>
+  /** Takes one of those boards into this window, still unsaved. */
+  restoreRecovery(args: { id: string }): Promise<RestoreOutcome>
+  /** Deletes one of those boards for good. */
+  deleteRecovery(args: { id: string }): Promise<void>
+  /** Earlier saved versions of this window's board file, newest first. */
+  listVersions(): Promise<VersionEntry[]>
+  /** Reads one of those versions. */
+  readVersion(args: { id: string }): Promise<VersionOutcome>
 }
 
 export const invokeChannels = {
@@ -49,7 +117,14 @@ export const invokeChannels = {
   newBoard: 'orgboard:board:new',
   confirmDiscard: 'orgboard:dialog:confirmDiscard',
   setWindowState: 'orgboard:window:setState',
-  closeWindow: 'orgboard:window:close'
+  closeWindow: 'orgboard:window:close',
+  saveRecovery: 'orgboard:recovery:save',
+  discardRecovery: 'orgboard:recovery:discard',
+  listRecovery: 'orgboard:recovery:list',
+  restoreRecovery: 'orgboard:recovery:restore',
+  deleteRecovery: 'orgboard:recovery:delete',
+  listVersions: 'orgboard:versions:list',
+  readVersion: 'orgboard:versions:read'
 } as const satisfies Record<keyof BoardApiMethods, `orgboard:${string}`>
 
 /** Messages from the main process to the renderer. */

@@ -152,28 +152,33 @@ function saveProblem(err: AtomicWriteError): string {
 }
 
 /**
+ * The file text of a board the renderer sent (untrusted): validated against the
+ * schema, serialised from the validated copy (so keys the schema does not know
+ * never reach the disk), and no larger than Orgboard can open again.
+ */
+export function boardFileText(board: Board): { ok: true; text: string } | { ok: false; problem: string } {
+  const parsed = boardSchema.safeParse(board)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return { ok: false, problem: `the board is not valid: ${issue?.message ?? 'unknown problem'} (at ${formatPath(issue?.path ?? [])})` }
+  }
+  const text = serializeBoard(parsed.data)
+  const size = Buffer.byteLength(text, 'utf8')
+  if (size > MAX_BOARD_FILE_BYTES) {
+    return { ok: false, problem: `the board is ${formatBytes(size)}, larger than the ${formatBytes(MAX_BOARD_FILE_BYTES)} Orgboard can open again` }
+  }
+  return { ok: true, text }
+}
+
+/**
  * Saves a board the renderer sent: validate it (the renderer is untrusted), then
  * write it atomically, keeping the previous version as `<name>.orgboard.bak`.
  */
 export async function writeBoardFile(path: string, board: Board): Promise<WriteBoardResult> {
   const name = basename(path)
-  const parsed = boardSchema.safeParse(board)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    return {
-      ok: false,
-      message: `Could not save "${name}": the board is not valid: ${issue?.message ?? 'unknown problem'} (at ${formatPath(issue?.path ?? [])}). Nothing was written.`
-    }
-  }
-  // Serialise the validated copy, so keys the schema does not know never reach the disk.
-  const text = serializeBoard(parsed.data)
-  const size = Buffer.byteLength(text, 'utf8')
-  if (size > MAX_BOARD_FILE_BYTES) {
-    return {
-      ok: false,
-      message: `Could not save "${name}": the board is ${formatBytes(size)}, larger than the ${formatBytes(MAX_BOARD_FILE_BYTES)} Orgboard can open again. Nothing was written.`
-    }
-  }
+  const checked = boardFileText(board)
+  if (!checked.ok) return { ok: false, message: `Could not save "${name}": ${checked.problem}. Nothing was written.` }
+  const { text } = checked
   try {
     await atomicWrite(path, text, { backup: true })
     return { ok: true, hash: contentHash(text), text }
