@@ -68,6 +68,26 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ ...(system ? { executablePath: system } : {}), args: chromiumArgs })
 }
 
+/**
+ * A Chromium whose process a test may kill outright (SIGKILL), to crash the app
+ * the way a power cut or a force quit would: no close guard, no unload handlers.
+ */
+export async function launchKillableChromium(): Promise<{ browser: Browser; kill(): Promise<void> }> {
+  const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
+  const server = await chromium.launchServer({ ...(system ? { executablePath: system } : {}), args: chromiumArgs })
+  const browser = await chromium.connect(server.wsEndpoint())
+  return {
+    browser,
+    async kill() {
+      const child = server.process()
+      const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())))
+      child.kill('SIGKILL')
+      await exited
+      await server.close().catch(() => {})
+    }
+  }
+}
+
 function take<T>(queue: T[], what: string): T {
   if (queue.length === 0) throw new Error(`The app showed a ${what} dialog, but the test gave no answer for it`)
   return queue.shift() as T
@@ -163,8 +183,9 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
     emit,
     menu: (id) => emit('command', id),
     async close() {
-      await context.close()
-      if (!options.browser) await browser.close()
+      // After a kill there is no browser left to close; the rest is cleaned up all the same.
+      await context.close().catch(() => {})
+      if (!options.browser) await browser.close().catch(() => {})
       await server.close()
       if (ownsUserData) await rm(userDataDir, { recursive: true, force: true })
     }

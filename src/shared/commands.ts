@@ -33,6 +33,8 @@ export const commands: readonly CommandSpec[] = [
   { id: 'board.open', title: 'Open…', menu: 'file', keys: ['Mod+O'] },
   { id: 'board.save', title: 'Save', menu: 'file', keys: ['Mod+S'], separatorBefore: true },
   { id: 'board.saveAs', title: 'Save As…', menu: 'file', keys: ['Mod+Shift+S'] },
+  { id: 'board.versions', title: 'Restore a Previous Version…', menu: 'file', separatorBefore: true },
+  { id: 'board.recover', title: 'Recover Unsaved Boards…', menu: 'file' },
   { id: 'edit.undo', title: 'Undo', menu: 'edit', keys: ['Mod+Z'] },
   { id: 'edit.redo', title: 'Redo', menu: 'edit', keys: ['Mod+Shift+Z', 'Mod+Y'] },
   { id: 'edit.rename', title: 'Rename', menu: 'edit', keys: ['F2'], separatorBefore: true },

@@ -3,12 +3,15 @@ import { ReactFlowProvider } from '@xyflow/react'
 import type { BoardApi } from '../../shared/api'
 import { commands } from '../../shared/commands'
 import { matchesKeys } from '../../shared/keys'
-import { confirmDiscard, runAction, type ActionContext } from './actions'
+import { confirmDiscard, runAction, showRecovery, type ActionContext } from './actions'
 import { Canvas } from './canvas/Canvas'
 import { EditorContext } from './editorContext'
 import { isMac, isTyping } from './platform'
 import { EditorStore } from './state/editorStore'
+import { RecoveryWriter } from './state/recoveryWriter'
+import { Dialogs } from './ui/Dialogs'
 import { EmptyHint } from './ui/EmptyHint'
+import { isModalOpen } from './ui/Modal'
 import { NoticeBar } from './ui/NoticeBar'
 import { Palette } from './ui/Palette'
 import { TopBar } from './ui/TopBar'
@@ -28,7 +31,7 @@ function dispatch(id: string, ctx: ActionContext): void {
 function useShortcuts(ctx: ActionContext): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || e.repeat) return
+      if (e.defaultPrevented || e.repeat || isModalOpen()) return
       const typing = isTyping(e.target)
       for (const command of commands) {
         const key = command.keys?.find((k) => matchesKeys(k, e, isMac))
@@ -75,11 +78,39 @@ function useWindowBridge(ctx: ActionContext): void {
   }, [ctx, api])
 }
 
+/**
+ * Unsaved work survives a crash: a recovery copy follows every change (see
+ * RecoveryWriter) and is written at once when the window loses focus; at start,
+ * boards a crash left unsaved are offered back.
+ */
+function useRecoveryCopies(ctx: ActionContext): void {
+  useEffect(() => {
+    const writer = new RecoveryWriter(ctx.store, ctx.api)
+    const stop = writer.start()
+    const flush = (): void => writer.flush()
+    const flushIfHidden = (): void => {
+      if (document.visibilityState === 'hidden') writer.flush()
+    }
+    window.addEventListener('blur', flush)
+    document.addEventListener('visibilitychange', flushIfHidden)
+    return () => {
+      stop()
+      window.removeEventListener('blur', flush)
+      document.removeEventListener('visibilitychange', flushIfHidden)
+    }
+  }, [ctx])
+
+  useEffect(() => {
+    showRecovery(ctx, { quietIfNone: true }).catch((err: unknown) => console.error('Orgboard: could not look for unsaved boards', err))
+  }, [ctx])
+}
+
 export function App({ api }: { api: BoardApi }): React.JSX.Element {
   const canvasRef = useRef<HTMLElement>(null)
   const ctx = useMemo<ActionContext>(() => ({ store: new EditorStore(), api, flow: null, canvas: null }), [api])
   useShortcuts(ctx)
   useWindowBridge(ctx)
+  useRecoveryCopies(ctx)
   useEffect(() => {
     ctx.canvas = canvasRef.current
   }, [ctx])
@@ -97,6 +128,7 @@ export function App({ api }: { api: BoardApi }): React.JSX.Element {
               <EmptyHint />
             </main>
           </div>
+          <Dialogs />
         </div>
       </ReactFlowProvider>
     </EditorContext.Provider>

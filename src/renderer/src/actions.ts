@@ -1,12 +1,12 @@
 import type { ReactFlowInstance } from '@xyflow/react'
-import type { BoardApi } from '../../shared/api'
+import type { BoardApi, RecoveryEntry, VersionEntry } from '../../shared/api'
 import { emptyBoard } from '../../shared/board'
 import { commands } from '../../shared/commands'
 import { addCard, makeCard, removeItems } from '../../shared/edits'
 import { revisionOf } from '../../shared/history'
 import { cardKind, isCardKind, type CardKind } from '../../shared/kinds'
 import { freeSpot } from '../../shared/placement'
-import type { EditorStore } from './state/editorStore'
+import type { EditorStore, Notice } from './state/editorStore'
 
 export interface ActionContext {
   store: EditorStore
@@ -28,12 +28,28 @@ export async function saveBoard(ctx: ActionContext, saveAs: boolean): Promise<bo
   const outcome = await api.saveBoard({ board: store.boardToSave(), saveAs })
   if (outcome.status === 'cancelled') return false
   if (outcome.status === 'failed') {
-    store.set({ notice: { tone: 'error', text: outcome.message } })
+    // The board stays open and unsaved; Save As is the way out (another folder, another disk).
+    store.set({ notice: { tone: 'error', text: outcome.message, action: { label: 'Save As…', command: 'board.saveAs' } } })
+    return false
+  }
+  if (outcome.status === 'reloaded') {
+    store.load(outcome.board, outcome.name, true)
+    store.set({ notice: openedNotice(`Reloaded "${outcome.name}" as it is on disk now.`, outcome.notices, outcome.warnings) })
     return false
   }
   store.markSaved(outcome.name, revision)
-  store.set({ notice: null })
+  store.set({ notice: outcome.notices?.length ? { tone: 'info', text: outcome.notices.join(' ') } : null })
   return true
+}
+
+/** What opening a file has to tell: upgrades in the text, repairs as a list. */
+function openedNotice(lead: string | null, notices: readonly string[], warnings: readonly string[] = []): Notice | null {
+  if (warnings.length > 0) {
+    const text = [lead, `Orgboard repaired problems in this file; the file itself is unchanged until you save.`, ...notices].filter(Boolean).join(' ')
+    return { tone: 'info', text, details: [...warnings] }
+  }
+  const text = [lead, ...notices].filter(Boolean).join(' ')
+  return text ? { tone: 'info', text } : null
 }
 
 /** Asks before unsaved changes would be lost; true when it is fine to go on. */
@@ -60,7 +76,59 @@ async function openBoard(ctx: ActionContext): Promise<void> {
     return
   }
   ctx.store.load(outcome.board, outcome.name, true)
-  ctx.store.set({ notice: outcome.notices.length ? { tone: 'info', text: outcome.notices.join(' ') } : null })
+  ctx.store.set({ notice: openedNotice(null, outcome.notices, outcome.warnings) })
+}
+
+/** Shows the boards that a crash or kill left unsaved (at start, and from the File menu). */
+export async function showRecovery(ctx: ActionContext, { quietIfNone }: { quietIfNone: boolean }): Promise<void> {
+  const entries = await ctx.api.listRecovery()
+  if (entries.length > 0) ctx.store.set({ dialog: { kind: 'recovery', entries } })
+  else if (!quietIfNone) ctx.store.set({ notice: { tone: 'info', text: 'There are no unsaved boards to recover.' } })
+}
+
+/** Takes a recovered board into this window, unsaved; true once it is there. */
+export async function restoreRecovered(ctx: ActionContext, entry: RecoveryEntry, remaining: number): Promise<boolean> {
+  if (!(await confirmDiscard(ctx))) return false
+  const outcome = await ctx.api.restoreRecovery({ id: entry.id })
+  if (outcome.status === 'failed') {
+    ctx.store.set({ notice: { tone: 'error', text: outcome.message } })
+    return false
+  }
+  ctx.store.loadUnsaved(outcome.board, outcome.name, outcome.path !== null)
+  const more = remaining > 0 ? ` ${remaining} more unsaved board${remaining > 1 ? 's are' : ' is'} waiting.` : ''
+  const lead = `Restored "${outcome.name}" with its unsaved changes. Save to keep them.${more}`
+  ctx.store.set({
+    dialog: null,
+    notice: {
+      ...(openedNotice(lead, [], outcome.warnings) ?? { tone: 'info', text: lead }),
+      ...(remaining > 0 ? { action: { label: 'Show them', command: 'board.recover' } } : {})
+    }
+  })
+  return true
+}
+
+async function showVersions(ctx: ActionContext): Promise<void> {
+  const entries = await ctx.api.listVersions()
+  ctx.store.set({ dialog: { kind: 'versions', entries } })
+}
+
+/** Puts an earlier version on the board as one undoable step; the file changes only on Save. */
+export async function restoreVersion(ctx: ActionContext, entry: VersionEntry, when: string): Promise<void> {
+  const outcome = await ctx.api.readVersion({ id: entry.id })
+  if (outcome.status === 'failed') {
+    ctx.store.set({ notice: { tone: 'error', text: outcome.message } })
+    return
+  }
+  const { cards, relations } = outcome.board
+  ctx.store.change(`Restore version from ${when}`, (board) => {
+    board.cards = cards
+    board.relations = relations
+  })
+  ctx.store.select([])
+  ctx.store.set({
+    dialog: null,
+    notice: { tone: 'info', text: `Restored the version saved ${when}. Save to keep it; Undo brings back what you had.` }
+  })
 }
 
 /** The board point at the middle of the visible canvas. */
@@ -94,6 +162,8 @@ const impls: Record<string, ActionImpl> = {
   'board.open': { run: openBoard },
   'board.save': { run: (ctx) => saveBoard(ctx, false) },
   'board.saveAs': { run: (ctx) => saveBoard(ctx, true) },
+  'board.versions': { run: showVersions, isEnabled: ({ store }) => store.getState().hasFile },
+  'board.recover': { run: (ctx) => showRecovery(ctx, { quietIfNone: false }) },
   'edit.undo': { run: ({ store }) => store.undo(), isEnabled: ({ store }) => store.getState().history.past.length > 0 },
   'edit.redo': { run: ({ store }) => store.redo(), isEnabled: ({ store }) => store.getState().history.future.length > 0 },
   'edit.rename': {

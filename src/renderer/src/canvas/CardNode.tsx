@@ -2,7 +2,7 @@ import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react'
 import type { Card } from '../../../shared/board'
 import { renameCard, resizeCard } from '../../../shared/edits'
-import { cardKind, type FieldSpec, type FieldValue } from '../../../shared/kinds'
+import { cardKind, UNKNOWN_KIND, type FieldSpec, type FieldValue } from '../../../shared/kinds'
 import { newCardKey } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { kindIcons } from '../icons'
@@ -54,12 +54,23 @@ function TitleEditor({ card, onDone }: { card: Card; onDone: (title: string | nu
   )
 }
 
+function preservedKind(card: Card): string {
+  const kind = card.preserved?.kind
+  return typeof kind === 'string' && kind ? kind : 'no kind'
+}
+
+function unknownKindHint(kind: string): string {
+  return `This Orgboard does not know the kind "${kind}" (a newer version or another tool made it). The card is kept as it is and saved back unchanged.`
+}
+
 /** One card on the canvas; its look comes from the kind's declaration in the registry. */
 export const CardNode = memo(function CardNode({ data, selected }: NodeProps<CardNodeType>) {
   const { card, editing } = data
   const { store } = useEditorContext()
   const spec = cardKind(card.kind)
   const Icon = kindIcons[card.kind]
+  // A kind from a newer or different Orgboard: shown by the name the file gave it, as text.
+  const unknownKind = card.kind === UNKNOWN_KIND ? preservedKind(card) : null
   const summary = spec.fields
     .filter((f) => f.onCard)
     .map((f) => fieldSummary(f, card.fields[f.key]))
@@ -91,13 +102,14 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
         <Handle key={side} id={side} type="source" position={side} className="card__handle" style={{ '--accent': spec.color } as React.CSSProperties} />
       ))}
       <div
-        className={`card card--${spec.shape}${spec.container ? ' card--container' : ''}`}
+        className={`card card--${spec.shape}${spec.container ? ' card--container' : ''}${card.kind === UNKNOWN_KIND ? ' card--unknown' : ''}`}
         style={{ '--accent': spec.color, '--fill': spec.fill } as React.CSSProperties}
         data-kind={card.kind}
       >
-        <div className="card__kind">
+        <div className="card__kind" title={unknownKind === null ? undefined : unknownKindHint(unknownKind)}>
           <Icon size={14} strokeWidth={2.25} aria-hidden />
           <span>{spec.label}</span>
+          {unknownKind !== null && <span className="card__unknown-kind">{unknownKind}</span>}
         </div>
         {editing ? (
           <TitleEditor card={card} onDone={commitTitle} />

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import type { Draft } from 'immer'
+import type { RecoveryEntry, VersionEntry } from '../../../shared/api'
 import type { Board, Viewport } from '../../../shared/board'
 import { emptyBoard } from '../../../shared/board'
 import { createHistory, record, redo, revisionOf, undo, type History } from '../../../shared/history'
@@ -7,7 +8,16 @@ import { createHistory, record, redo, revisionOf, undo, type History } from '../
 export interface Notice {
   tone: 'error' | 'info'
   text: string
+  /** A list under the text, e.g. what was repaired while opening a file. */
+  details?: string[]
+  /** A way out, as a button: runs the command with this id (e.g. Save As after a failed save). */
+  action?: { label: string; command: string }
 }
+
+/** The modal dialog the renderer shows, if any. */
+export type DialogState =
+  | { kind: 'recovery'; entries: RecoveryEntry[] }
+  | { kind: 'versions'; entries: VersionEntry[] }
 
 /** A card's place while it is dragged or resized: shown on the canvas, recorded once at the end. */
 export interface Preview {
@@ -34,6 +44,7 @@ export interface EditorState {
   editing: string | null
   preview: ReadonlyMap<string, Preview>
   notice: Notice | null
+  dialog: DialogState | null
 }
 
 const none: ReadonlySet<string> = new Set()
@@ -51,7 +62,8 @@ function initialState(): EditorState {
     selectedRelations: none,
     editing: null,
     preview: new Map(),
-    notice: null
+    notice: null,
+    dialog: null
   }
 }
 
@@ -99,13 +111,14 @@ export class EditorStore {
   }
 
   /** Replaces the board (new or opened): history starts over and the result counts as saved. */
-  load(board: Board, name: string, hasFile: boolean): void {
+  load(board: Board, name: string, hasFile: boolean, unsaved = false): void {
     const history = createHistory(board)
     this.set({
       history,
       name,
       hasFile,
-      savedRevision: revisionOf(history),
+      // -1 is no revision at all, so an unsaved load stays edited until saved.
+      savedRevision: unsaved ? -1 : revisionOf(history),
       loadCount: this.state.loadCount + 1,
       viewport: board.viewport,
       selectedCards: none,
@@ -113,6 +126,11 @@ export class EditorStore {
       editing: null,
       preview: new Map()
     })
+  }
+
+  /** Like load, but the board counts as unsaved (a recovered board that is not in its file yet). */
+  loadUnsaved(board: Board, name: string, hasFile: boolean): void {
+    this.load(board, name, hasFile, true)
   }
 
   /** `revision` is the one that was written, so edits made during the save stay unsaved. */

@@ -1,0 +1,57 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react'
+
+/**
+ * A modal dialog on the native <dialog> element: the browser traps focus,
+ * Escape closes it (onClose), the element marked `data-autofocus` starts
+ * focused, and the app's single-key shortcuts stay quiet while it is open
+ * (see isModalOpen).
+ */
+export function Modal({
+  title,
+  intro,
+  onClose,
+  children,
+  footer,
+  testId
+}: {
+  title: string
+  intro?: ReactNode
+  onClose: () => void
+  children: ReactNode
+  footer?: ReactNode
+  testId?: string
+}): React.JSX.Element {
+  const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  useEffect(() => {
+    const dialog = ref.current
+    if (dialog && !dialog.open) dialog.showModal()
+    // The safe choice starts focused (Restore, not Discard): Enter must never throw work away.
+    dialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus()
+    return () => dialog?.close()
+  }, [])
+  return (
+    <dialog
+      ref={ref}
+      className="modal"
+      aria-labelledby={titleId}
+      data-testid={testId}
+      onCancel={(e) => {
+        e.preventDefault()
+        onClose()
+      }}
+    >
+      <h2 id={titleId} className="modal__title">
+        {title}
+      </h2>
+      {intro && <p className="modal__intro">{intro}</p>}
+      <div className="modal__content">{children}</div>
+      {footer && <div className="modal__footer">{footer}</div>}
+    </dialog>
+  )
+}
+
+/** True while a modal dialog is open: keyboard shortcuts must not act on the board behind it. */
+export function isModalOpen(): boolean {
+  return document.querySelector('dialog[open]') !== null
+}
