@@ -133,10 +133,18 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
   const byChannel = new Map<string, (arg: never) => Promise<unknown>>(
     Object.entries(invokeChannels).map(([method, channel]) => [channel, handlers[method as keyof typeof invokeChannels] as (arg: never) => Promise<unknown>])
   )
+  /** Calls still running in the "main process", so close() can let them finish before removing folders. */
+  const inFlight = new Set<Promise<unknown>>()
   await context.exposeFunction('__orgboardInvoke', async (channel: string, arg: unknown) => {
     const handler = byChannel.get(channel)
     if (!handler) throw new Error(`Unknown channel ${channel}`)
-    return handler(arg as never)
+    const call = handler(arg as never)
+    inFlight.add(call)
+    try {
+      return await call
+    } finally {
+      inFlight.delete(call)
+    }
   })
   // The same shape the preload builds with createBoardApi, over the binding instead of IPC.
   await context.addInitScript(
@@ -186,6 +194,8 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
       // After a kill there is no browser left to close; the rest is cleaned up all the same.
       await context.close().catch(() => {})
       if (!options.browser) await browser.close().catch(() => {})
+      // Like a main process outliving its window: a recovery copy being written still lands.
+      await Promise.allSettled([...inFlight])
       await server.close()
       if (ownsUserData) await rm(userDataDir, { recursive: true, force: true })
     }

@@ -290,7 +290,7 @@ test.describe('hostile files opened from the menu', () => {
     const path = join(folder, 'Colleague board.orgboard')
     const board = JSON.parse(serializeBoard(sampleBoard())) as { cards: Record<string, unknown>[]; relations: Record<string, unknown>[] }
     const rocket = { id: 'rocket', kind: 'rocketLaunch', title: 'Moonshot pricing', x: 1300, y: 400, width: 240, height: 96, fields: { fuel: 'lots', stage: 3 } }
-    board.cards.push(rocket, { ...board.cards[1], title: 'Route Optimiser copy', x: 1e999 })
+    board.cards.push(rocket, { ...board.cards[1], title: 'Route Optimiser copy', x: Number.POSITIVE_INFINITY })
     board.relations.push({ id: 'rel-ghost', kind: 'dependsOn', from: 'ft-route', to: 'gone', label: '' })
     const text = JSON.stringify(board, null, 2).replace('"x": null', '"x": 1e999')
     await writeFile(path, text)

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, Menu, session } from 'electron'
 import { eventChannels } from '../shared/api'
+import { registerAppScheme, serveApp } from './appProtocol'
 import { commands } from '../shared/commands'
 import { registerIpc } from './ipc'
 import { menuTemplate, type SendCommand } from './menu'
@@ -12,6 +13,18 @@ const entry = rendererEntry(process.env.ELECTRON_RENDERER_URL, __dirname)
 
 // Every renderer sandboxed, whatever a window's options say.
 app.enableSandbox()
+
+// One Orgboard process per user: the recovery copies in the user-data folder are this
+// process's to write and to offer back after a crash. A second start focuses this one.
+if (!app.requestSingleInstanceLock()) app.exit(0)
+app.on('second-instance', () => {
+  const window = BrowserWindow.getAllWindows()[0]
+  if (!window) return
+  if (window.isMinimized()) window.restore()
+  window.focus()
+})
+
+if (entry.kind === 'app') registerAppScheme()
 
 // Every webContents, ours or not, as soon as it exists: no popups, no webviews, no navigating away.
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, entry))
@@ -29,6 +42,7 @@ app
   .then(() => {
     app.setAboutPanelOptions({ applicationName: 'Orgboard', applicationVersion: app.getVersion() })
     hardenSession(session.defaultSession, entry)
+    if (entry.kind === 'app') serveApp(session.defaultSession, entry)
     registerIpc({ handlersFor, isAppUrl: (url) => isAppUrl(url, entry) })
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
