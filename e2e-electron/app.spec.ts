@@ -35,10 +35,10 @@ const test = base.extend<Fixtures>({
     await use(dir)
     await rm(dir, { recursive: true, force: true })
   },
-  // eslint-disable-next-line no-empty-pattern -- as above
-  app: async ({}, use) => {
+  app: async ({ folder }, use) => {
     if (!existsSync(mainEntry)) throw new Error(`${mainEntry} is missing: run \`npm run build\` first.`)
-    const app = await electron.launch({ args: [mainEntry], env: builtAppEnv() })
+    // Its own user-data folder: never the developer's recovery copies or version history.
+    const app = await electron.launch({ args: [mainEntry, `--user-data-dir=${join(folder, 'profile')}`], env: builtAppEnv() })
     await use(app)
     // Quitting asks the renderer about unsaved changes: answer "Don't Save" so a failed test cannot hang here.
     await app.evaluate(({ dialog }) => {
@@ -107,7 +107,22 @@ test('keeps the renderer sandboxed, with boardApi as its only bridge', async ({ 
   expect(bridge).toEqual({
     require: 'undefined',
     process: 'undefined',
-    api: ['closeWindow', 'confirmDiscard', 'newBoard', 'on', 'openBoard', 'saveBoard', 'setWindowState']
+    api: [
+      'closeWindow',
+      'confirmDiscard',
+      'deleteRecovery',
+      'discardRecovery',
+      'listRecovery',
+      'listVersions',
+      'newBoard',
+      'on',
+      'openBoard',
+      'readVersion',
+      'restoreRecovery',
+      'saveBoard',
+      'saveRecovery',
+      'setWindowState'
+    ]
   })
 })
 
