@@ -223,10 +223,20 @@ describe('recovery copies', () => {
     expect(await recoveryFiles()).toEqual([])
   })
 
-  it('refuse a board that is not valid (the renderer is untrusted)', async () => {
+  it('keep even a board a bug made invalid, and repair it on restore: nothing is lost', async () => {
     const w = scriptedWindow()
-    const bad = { ...sampleBoard(), cards: [{ ...sampleBoard().cards[0]!, width: -1 }] }
-    await expect(w.handlers.saveRecovery({ board: bad, name: 'x', changedAt: 1 })).rejects.toThrow(/not valid/)
+    const bad = { ...sampleBoard(), cards: [{ ...sampleBoard().cards[1]!, width: -1 }], relations: [] }
+    await w.handlers.saveRecovery({ board: bad, name: 'Offsite', changedAt: 1 })
+    const next = scriptedWindow(createBoardServices(userData))
+    const [entry] = await next.handlers.listRecovery()
+    const restored = await next.handlers.restoreRecovery({ id: entry!.id })
+    expect(restored).toMatchObject({ status: 'restored', board: { cards: [{ id: 'ft-route', width: 240 }] } })
+    expect(restored.status === 'restored' && restored.warnings[0]).toMatch(/^Reset 1 position or size/)
+  })
+
+  it('refuse what cannot be written at all (the renderer is untrusted)', async () => {
+    const w = scriptedWindow()
+    await expect(w.handlers.saveRecovery({ board: { format: 'orgboard' } as unknown as Board, name: 'x', changedAt: 1 })).rejects.toThrow(/could not be serialised/)
     expect(await recoveryFiles()).toEqual([])
   })
 

@@ -13,7 +13,8 @@ import type {
 } from '../shared/api'
 import { boardNameFromPath } from '../shared/api'
 import type { Board } from '../shared/board'
-import { boardFileText, diskState, readBoardFile, writeBoardFile } from './files/boardFiles'
+import { serializeBoard } from '../shared/serialize'
+import { MAX_BOARD_FILE_BYTES, boardFileText, diskState, readBoardFile, writeBoardFile } from './files/boardFiles'
 import { createRecoveryStore, isRecoveryId, type RecoveryStore } from './files/recoveryStore'
 import { createVersionStore, type VersionStore } from './files/versionStore'
 
@@ -26,6 +27,18 @@ export interface WindowHost {
   confirmConflict(name: string): Promise<ConflictAnswer>
   setWindowState(state: WindowState & { path: string | null }): void
   close(): void
+}
+
+/** File text of whatever board the renderer holds, for its recovery copy; throws if it cannot be written at all. */
+function recoveryText(board: Board): string {
+  let text: string
+  try {
+    text = serializeBoard(board)
+  } catch (err) {
+    throw new Error(`Recovery copy not written: the board could not be serialised (${err instanceof Error ? err.message : String(err)})`, { cause: err })
+  }
+  if (Buffer.byteLength(text, 'utf8') > MAX_BOARD_FILE_BYTES) throw new Error('Recovery copy not written: the board is over the size limit')
+  return text
 }
 
 /** The app-wide stores every window shares, kept in the app's own user-data folder. */
@@ -166,9 +179,10 @@ export function createBoardHandlers(host: WindowHost, services: BoardServices): 
     },
 
     async saveRecovery({ board, name, changedAt }): Promise<void> {
-      const text = boardFileText(board)
-      if (!text.ok) throw new Error(`Recovery copy not written: ${text.problem}`)
-      const snapshot = { board, name, path, baseHash, changedAt: Math.min(changedAt, Date.now()) }
+      // Not validated against the schema (that costs ~0.1 s per thousand cards, every second of editing):
+      // a copy is kept even of a board a bug made invalid, and a restore reads it like any untrusted file.
+      const text = recoveryText(board)
+      const snapshot = { text, cards: board.cards.length, name, path, baseHash, changedAt: Math.min(changedAt, Date.now()) }
       await inOrder(() => recovery.write(recoveryId, snapshot))
     },
 

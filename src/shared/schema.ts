@@ -29,8 +29,16 @@ const text = z.string().max(LIMITS.title)
 
 const checklistItem = z.object({ text, done: z.boolean() })
 
-/** What one field of a kind may hold, from its declaration. */
+const fieldSchemas = new WeakMap<FieldSpec, z.ZodType>()
+
+/** What one field of a kind may hold, from its declaration (built once per declaration). */
 export function fieldSchema(spec: FieldSpec): z.ZodType {
+  let schema = fieldSchemas.get(spec)
+  if (!schema) fieldSchemas.set(spec, (schema = buildFieldSchema(spec)))
+  return schema
+}
+
+function buildFieldSchema(spec: FieldSpec): z.ZodType {
   switch (spec.type) {
     case 'text':
     case 'longtext':

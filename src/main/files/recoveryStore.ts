@@ -6,7 +6,6 @@ import type { RecoveryEntry } from '../../shared/api'
 import type { Board } from '../../shared/board'
 import { parseBoardText } from '../../shared/load'
 import { LIMITS } from '../../shared/schema'
-import { serializeBoard } from '../../shared/serialize'
 import { atomicWrite, errorCode } from './atomicWrite'
 
 /**
@@ -25,7 +24,9 @@ export const RECOVERY_FORMAT = 'orgboard-recovery'
 
 /** What a window last knew about its unsaved board. */
 export interface RecoverySnapshot {
-  board: Board
+  /** The board as file text (validated and serialised by the caller, as for a save). */
+  text: string
+  cards: number
   name: string
   /** The board's file, or null before its first save. */
   path: string | null
@@ -114,8 +115,8 @@ export function createRecoveryStore(folder: string): RecoveryStore {
         path: snapshot.path,
         baseHash: snapshot.baseHash,
         changedAt: snapshot.changedAt,
-        cards: snapshot.board.cards.length,
-        board: serializeBoard(snapshot.board)
+        cards: snapshot.cards,
+        board: snapshot.text
       }
       await fs.mkdir(folder, { recursive: true })
       // Atomic like a board save: a kill mid-write leaves the previous recovery copy, never half of one.

@@ -109,7 +109,6 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
         <div className="card__kind" title={unknownKind === null ? undefined : unknownKindHint(unknownKind)}>
           <Icon size={14} strokeWidth={2.25} aria-hidden />
           <span>{spec.label}</span>
-          {unknownKind !== null && <span className="card__unknown-kind">{unknownKind}</span>}
         </div>
         {editing ? (
           <TitleEditor card={card} onDone={commitTitle} />
@@ -119,6 +118,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
           </div>
         )}
         {summary && !editing && <div className="card__summary">{summary}</div>}
+        {unknownKind !== null && !editing && <div className="card__summary">Kind in the file: {unknownKind}</div>}
       </div>
     </>
   )
