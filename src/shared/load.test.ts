@@ -225,6 +225,16 @@ describe('parseBoardText repairs', () => {
     ])
   })
 
+  // Found by the fuzz test: an extra key inside a checklist item survived (and 1e999 became null on the next save).
+  it('rebuilds checklist items, so an extra key in one never reaches the board or the file', () => {
+    const seedling = { id: 'seed-pricing', kind: 'seedling', title: 'Usage-based pricing pilot', x: 0, y: 0, width: 220, height: 96, fields: { stage: 'seed', criteria: [{ text: '5 customers pay monthly for a quarter', done: false, id: 1 }] } }
+    const input = json({ ...emptyBoard(), cards: [seedling] }).replace('"id": 1', '"id": 1e999')
+    const { board: b, warnings } = repaired(input)
+    expect(b.cards[0]?.fields.criteria).toEqual([{ text: '5 customers pay monthly for a quarter', done: false }])
+    expect(warnings).toEqual(['Ignored 1 property that Orgboard does not know: card "Usage-based pricing pilot", field "criteria".'])
+    expect(repaired(serializeBoard(b))).toEqual({ board: b, warnings: [], migrated: [], ok: true })
+  })
+
   it('removes entries that are not cards, relations of unknown kinds, and notes ignored keys', () => {
     const { board: b, warnings } = repaired({ ...board(), cards: [...board().cards, 7, null], relations: [{ ...board().relations[0], kind: 'loves' }], extra: true })
     expect(b.cards).toHaveLength(2)

@@ -127,6 +127,7 @@ function repairList(value: unknown[], place: string, warnings: Warnings): string
 function repairChecklist(value: unknown[], place: string, warnings: Warnings): ChecklistItem[] {
   const items: ChecklistItem[] = []
   let dropped = false
+  let extra = false
   let long = value.length > LIMITS.listItems
   for (const item of value.slice(0, LIMITS.listItems)) {
     if (!isRecord(item) || typeof item.text !== 'string') {
@@ -135,8 +136,10 @@ function repairChecklist(value: unknown[], place: string, warnings: Warnings): C
     }
     if (item.text.length > LIMITS.title) long = true
     if (typeof item.done !== 'boolean') dropped = true
+    if (Object.keys(item).some((k) => k !== 'text' && k !== 'done')) extra = true
     items.push({ text: item.text.slice(0, LIMITS.title), done: item.done === true })
   }
+  if (extra) warnings.add('ignoredKey', place)
   if (dropped) warnings.add('badField', place)
   if (long) warnings.add('longText', place)
   return items
@@ -144,13 +147,14 @@ function repairChecklist(value: unknown[], place: string, warnings: Warnings): C
 
 /** One declared field: kept if it fits, shortened if too long, dropped (so the default shows) otherwise. */
 function repairField(spec: FieldSpec, value: unknown, place: string, warnings: Warnings): FieldValue | undefined {
+  // Lists are rebuilt item by item, so nothing but their declared shape reaches the board.
+  if (spec.type === 'list' && Array.isArray(value)) return repairList(value, place, warnings)
+  if (spec.type === 'checklist' && Array.isArray(value)) return repairChecklist(value, place, warnings)
   if (fieldSchema(spec).safeParse(value).success) return value as FieldValue
   if ((spec.type === 'text' || spec.type === 'longtext') && typeof value === 'string') {
     warnings.add('longText', place)
     return value.slice(0, LIMITS.title)
   }
-  if (spec.type === 'list' && Array.isArray(value)) return repairList(value, place, warnings)
-  if (spec.type === 'checklist' && Array.isArray(value)) return repairChecklist(value, place, warnings)
   warnings.add('badField', place)
   return undefined
 }

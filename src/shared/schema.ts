@@ -27,7 +27,8 @@ const finite = (max: number) => z.number().finite().min(-max).max(max)
 const id = z.string().min(1).max(LIMITS.id)
 const text = z.string().max(LIMITS.title)
 
-const checklistItem = z.object({ text, done: z.boolean() })
+// Strict: fields are checked, not rebuilt, so an extra key here would otherwise reach the file.
+const checklistItem = z.strictObject({ text, done: z.boolean() })
 
 const fieldSchemas = new WeakMap<FieldSpec, z.ZodType>()
 
