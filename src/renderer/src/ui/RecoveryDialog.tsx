@@ -3,7 +3,7 @@ import { FileClock } from 'lucide-react'
 import type { RecoveryEntry } from '../../../shared/api'
 import { restoreRecovered } from '../actions'
 import { useEditorContext } from '../editorContext'
-import { Modal } from './Modal'
+import { TitledModal } from './TitledModal'
 import { describeWhen } from './when'
 
 /**
@@ -35,7 +35,7 @@ export function RecoveryDialog({ entries }: { entries: RecoveryEntry[] }): React
   }
 
   return (
-    <Modal
+    <TitledModal
       title={entries.length === 1 ? 'Recover an unsaved board' : `Recover ${entries.length} unsaved boards`}
       intro="Orgboard stopped before these changes were saved. Restore a board to keep working on it, or discard it."
       onClose={close}
@@ -91,6 +91,6 @@ export function RecoveryDialog({ entries }: { entries: RecoveryEntry[] }): React
           </li>
         ))}
       </ul>
-    </Modal>
+    </TitledModal>
   )
 }

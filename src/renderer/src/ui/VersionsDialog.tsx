@@ -3,7 +3,7 @@ import type { VersionEntry } from '../../../shared/api'
 import { restoreVersion } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { useEditor } from '../state/editorStore'
-import { Modal } from './Modal'
+import { TitledModal } from './TitledModal'
 import { describeSize, describeWhen } from './when'
 
 /** File > Restore a Previous Version…: the board's earlier saves, newest first. */
@@ -12,7 +12,7 @@ export function VersionsDialog({ entries }: { entries: VersionEntry[] }): React.
   const name = useEditor(ctx.store, (s) => s.name)
   const close = (): void => ctx.store.set({ dialog: null })
   return (
-    <Modal
+    <TitledModal
       title={`Restore a previous version of “${name}”`}
       intro={
         entries.length > 0
@@ -57,6 +57,6 @@ export function VersionsDialog({ entries }: { entries: VersionEntry[] }): React.
           })}
         </ul>
       )}
-    </Modal>
+    </TitledModal>
   )
 }

@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 
 /**
- * A modal dialog on the native <dialog> element: the browser traps focus,
+ * A modal dialog with a title, an intro line, a scrolling body and a footer of
+ * buttons, on the native <dialog> element: the browser traps focus,
  * Escape closes it (onClose), the element marked `data-autofocus` starts
  * focused, and the app's single-key shortcuts stay quiet while it is open
  * (see isModalOpen).
  */
-export function Modal({
+export function TitledModal({
   title,
   intro,
   onClose,
@@ -33,7 +34,7 @@ export function Modal({
   return (
     <dialog
       ref={ref}
-      className="modal"
+      className="titled-modal"
       aria-labelledby={titleId}
       data-testid={testId}
       onCancel={(e) => {
@@ -41,12 +42,12 @@ export function Modal({
         onClose()
       }}
     >
-      <h2 id={titleId} className="modal__title">
+      <h2 id={titleId} className="titled-modal__title">
         {title}
       </h2>
-      {intro && <p className="modal__intro">{intro}</p>}
-      <div className="modal__content">{children}</div>
-      {footer && <div className="modal__footer">{footer}</div>}
+      {intro && <p className="titled-modal__intro">{intro}</p>}
+      <div className="titled-modal__content">{children}</div>
+      {footer && <div className="titled-modal__footer">{footer}</div>}
     </dialog>
   )
 }
