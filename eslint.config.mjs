@@ -37,6 +37,11 @@ export default tseslint.config(
     ['electron', 'react', 'react-dom', '@xyflow/*', ...nodeBuiltins, '**/main/**', '**/renderer/**', '**/preload/**'],
     'src/shared is pure TypeScript: no Electron, Node, DOM or React, and nothing from the other layers.'
   ),
+  {
+    // Tests of shared code (and their *.testing.ts helpers) run in Node under Vitest: they may read fixtures and fonts from disk and run tools.
+    files: ['src/shared/**/*.test.ts', 'src/shared/**/*.testing.ts'],
+    rules: { 'no-restricted-imports': 'off' }
+  },
   layer(
     ['src/renderer/**/*.{ts,tsx}'],
     ['electron', ...nodeBuiltins, '**/main/**', '**/preload/**'],
@@ -48,9 +53,9 @@ export default tseslint.config(
     'The preload only exposes boardApi, built from the contract in src/shared.'
   ),
   layer(
-    ['src/main/files/**/*.ts', 'src/main/services/**/*.ts'],
+    ['src/main/files/**/*.ts', 'src/main/services/**/*.ts', 'src/main/desktop/**/*.ts'],
     ['electron', '**/renderer/**', '**/preload/**'],
-    'File services are plain Node so they run under Vitest and behind the browser test harness.'
+    'File services and desktop rules are plain Node so they run under Vitest and behind the browser test harness.'
   ),
   layer(
     ['src/main/*.ts'],

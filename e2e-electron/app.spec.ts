@@ -3,19 +3,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test'
-import { electronBinary } from './electronBinary'
+import { invokeChannels } from '../src/shared/api'
+import { hasElectron, SKIPPED } from './skip'
 
 /**
  * The real Electron app: window, preload, IPC, native menu accelerators and the
  * file services behind them. Only the OS dialogs are answered by the test.
  */
-
-const SKIPPED =
-  'Electron suite skipped: the Electron binary is not installed (npm could not download it here). ' +
-  'Run `node node_modules/electron/install.js` where the network allows.'
-
-const hasElectron = electronBinary() !== null
-if (!hasElectron) console.log(SKIPPED)
 
 const mainEntry = resolve(__dirname, '../out/main/index.js')
 
@@ -37,7 +31,7 @@ const test = base.extend<Fixtures>({
   },
   app: async ({ folder }, use) => {
     if (!existsSync(mainEntry)) throw new Error(`${mainEntry} is missing: run \`npm run build\` first.`)
-    // Its own user-data folder: never the developer's recovery copies or version history.
+    // Its own profile, so the recent list, window places, recovery copies and version history of the user's real Orgboard stay untouched.
     const app = await electron.launch({ args: [mainEntry, `--user-data-dir=${join(folder, 'profile')}`], env: builtAppEnv() })
     await use(app)
     // Quitting asks the renderer about unsaved changes: answer "Don't Save" so a failed test cannot hang here.
@@ -49,6 +43,9 @@ const test = base.extend<Fixtures>({
   page: async ({ app }, use) => {
     const page = await app.firstWindow()
     await page.waitForLoadState('domcontentloaded')
+    // The start screen greets every launch; Escape starts with a blank board.
+    await page.getByTestId('start-screen').waitFor()
+    await page.keyboard.press('Escape')
     await use(page)
   }
 })
@@ -84,6 +81,7 @@ test('adds a card, saves it with Mod+S, and opens it again', async ({ app, page,
 
   // A new board, then open the file again.
   await page.keyboard.press('ControlOrMeta+N')
+  await page.getByTestId('start-screen').getByRole('button', { name: /^Blank board/ }).click()
   await expect(nodes).toHaveCount(0)
   await app.evaluate(({ dialog }, path) => {
     dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [path] })
@@ -107,23 +105,17 @@ test('keeps the renderer sandboxed, with boardApi as its only bridge', async ({ 
   expect(bridge).toEqual({
     require: 'undefined',
     process: 'undefined',
-    api: [
-      'closeWindow',
-      'confirmDiscard',
-      'deleteRecovery',
-      'discardRecovery',
-      'listRecovery',
-      'listVersions',
-      'newBoard',
-      'on',
-      'openBoard',
-      'readVersion',
-      'restoreRecovery',
-      'saveBoard',
-      'saveRecovery',
-      'setWindowState'
-    ]
+    // Every contract method, the event subscription, and the preload's own drop helper (which replaces openDropped).
+    api: [...Object.keys(invokeChannels).filter((m) => m !== 'openDropped'), 'on', 'openDroppedFile'].sort()
   })
+})
+
+test('finds the shipped templates beside the app and starts a board from one', async ({ page }) => {
+  await page.keyboard.press('ControlOrMeta+N')
+  const start = page.getByTestId('start-screen')
+  await start.getByRole('button', { name: /^Dependency path/ }).click()
+  await expect(start).toHaveCount(0)
+  await expect(page.locator('.react-flow__node').filter({ hasText: 'Delay prediction model' })).toHaveCount(1)
 })
 
 function windowTitle(app: ElectronApplication): Promise<string> {

@@ -130,9 +130,14 @@ test('New, Open and closing the window ask before unsaved changes are lost', asy
   const { page, dialogs, dialogLog } = app
   await addCard(page, 'Team', 'Mobile')
 
+  // File > New shows the start screen; choosing a blank board there is what asks.
+  const blank = page.getByTestId('start-screen').getByRole('button', { name: /^Blank board/ })
   dialogs.discard.push('cancel')
   await page.keyboard.press('Control+N')
+  await blank.click()
   await expect.poll(() => dialogLog).toEqual(['discard:Untitled'])
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('start-screen')).toHaveCount(0)
   await expect(card(page, 'Mobile')).toBeVisible()
 
   dialogs.discard.push('cancel')
@@ -143,6 +148,7 @@ test('New, Open and closing the window ask before unsaved changes are lost', asy
   dialogs.discard.push('save')
   dialogs.save.push(path)
   await app.menu('board.new')
+  await blank.click()
   await expect(nodes(page)).toHaveCount(0)
   expect(JSON.parse(await readFile(path, 'utf8')).cards[0].title).toBe('Mobile')
 

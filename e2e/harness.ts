@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { eventChannels, invokeChannels, type BoardApiEvents, type ConflictAnswer, type DiscardAnswer, type WindowState } from '../src/shared/api'
+import { eventChannels, invokeChannels, notOnDiskMessage, type BoardApiEvents, type ConflictAnswer, type DiscardAnswer, type WindowState } from '../src/shared/api'
+import { RecentBoards } from '../src/main/desktop/recentBoards'
 import { createBoardHandlers, createBoardServices } from '../src/main/handlers'
 import { serveFolder } from './staticServer'
 
@@ -17,6 +18,8 @@ export interface DialogAnswers {
   discard: DiscardAnswer[]
   /** Answers when Save finds the file changed on disk since it was opened. */
   conflict: ConflictAnswer[]
+  /** Paths to give File > Export (null = cancel). */
+  export: (string | null)[]
 }
 
 export interface LaunchOptions {
@@ -31,6 +34,15 @@ export interface LaunchOptions {
   browser?: Browser
   /** The built renderer; defaults to out/renderer. */
   rendererDir?: string
+  /** The shipped templates; defaults to resources/templates. */
+  templatesDir?: string
+  /**
+   * The start screen the app shows on launch: "dismiss" (the default) closes it with Escape,
+   * so the test starts on an empty untitled board; "keep" leaves it for the test.
+   */
+  startScreen?: 'dismiss' | 'keep'
+  /** Runs before the app's page loads: install `page.clock`, or add init scripts that observe the page. */
+  beforeLoad?(page: Page): Promise<void>
 }
 
 export interface BoardSession {
@@ -38,7 +50,7 @@ export interface BoardSession {
   context: BoardContext
   userDataDir: string
   dialogs: DialogAnswers
-  /** Every dialog the app asked for, in order: "open", "save", "discard:<name>" or "conflict:<name>". */
+  /** Every dialog the app asked for, in order: "open", "save", "export:<format>", "discard:<name>" or "conflict:<name>". */
   dialogLog: string[]
   /** Requests to anything but the app's own files; a fully offline app leaves this empty. */
   foreignRequests: string[]
@@ -48,6 +60,24 @@ export interface BoardSession {
   emit<E extends keyof BoardApiEvents>(event: E, payload: BoardApiEvents[E]): Promise<void>
   /** Runs an action as the native menu would. */
   menu(commandId: string): Promise<void>
+  /**
+   * Offers the window a board file as main does for the command line, a
+   * double-click, a second launch or the native Open Recent: the app gets an
+   * `openFile` event and may open exactly this path.
+   */
+  offerPath(path: string): Promise<void>
+  /** Drags a file from the file manager over the canvas (the drop hint shows) without dropping it. */
+  dragFile(path: string): Promise<void>
+  /**
+   * Drops a file on the canvas, as from the file manager. The page gets a File
+   * whose path the harness's boardApi knows, like Electron's webUtils; with
+   * `{ onDisk: false }` it has none (dragged out of a browser, say).
+   */
+  dropFile(path: string, options?: { onDisk?: boolean }): Promise<void>
+  /** How many times the app asked for a new window (File > New Window). */
+  newWindowRequests: number
+  /** recent.json in the user-data folder, shared by sessions with the same userDataDir. */
+  recent: RecentBoards
   close(): Promise<void>
 }
 
@@ -103,7 +133,7 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No built renderer in ${rendererDir}: run npm run build first`)
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgboard-e2e-')))
   const ownsUserData = !options.userDataDir
-  const dialogs: DialogAnswers = { open: [], save: [], discard: [], conflict: [], ...options.answerDialogs }
+  const dialogs: DialogAnswers = { open: [], save: [], discard: [], conflict: [], export: [], ...options.answerDialogs }
   const dialogLog: string[] = []
   const foreignRequests: string[] = []
   const windowState = { name: 'Untitled', edited: false, title: '', closed: false }
@@ -118,18 +148,36 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
     return route.abort('blockedbyclient')
   })
 
-  const handlers = createBoardHandlers({
-    chooseOpenPath: async () => (dialogLog.push('open'), take(dialogs.open, 'File > Open')),
-    chooseSavePath: async () => (dialogLog.push('save'), take(dialogs.save, 'Save')),
-    confirmDiscard: async (name) => (dialogLog.push(`discard:${name}`), take(dialogs.discard, '"Save changes?"')),
-    confirmConflict: async (name) => (dialogLog.push(`conflict:${name}`), take(dialogs.conflict, '"Changed by another program"')),
-    setWindowState: (state) => {
-      Object.assign(windowState, state, { title: `${state.edited ? '• ' : ''}${state.name} — Orgboard` })
+  // Late-bound: events go to the page once it exists (the app asks for them only after it loaded).
+  let sendToPage: (channel: string, payload: unknown) => void = () => {
+    throw new Error('The app asked for an event before its page existed')
+  }
+  let newWindowRequests = 0
+  const recent = new RecentBoards(join(userDataDir, 'recent.json'))
+  const handlers = createBoardHandlers(
+    {
+      chooseOpenPath: async () => (dialogLog.push('open'), take(dialogs.open, 'File > Open')),
+      chooseSavePath: async () => (dialogLog.push('save'), take(dialogs.save, 'Save')),
+      chooseExportPath: async (_name, format) => (dialogLog.push(`export:${format}`), take(dialogs.export, 'Export')),
+      confirmDiscard: async (name) => (dialogLog.push(`discard:${name}`), take(dialogs.discard, '"Save changes?"')),
+      confirmConflict: async (name) => (dialogLog.push(`conflict:${name}`), take(dialogs.conflict, '"Changed by another program"')),
+      setWindowState: (state) => {
+        Object.assign(windowState, state, { title: `${state.edited ? '• ' : ''}${state.name} — Orgboard` })
+      },
+      close: () => {
+        windowState.closed = true
+      },
+      send: (event, payload) => sendToPage(eventChannels[event], payload),
+      // One window per session: no other window can show the board.
+      showElsewhere: () => false,
+      newWindow: () => {
+        newWindowRequests++
+      }
     },
-    close: () => {
-      windowState.closed = true
-    }
-  }, createBoardServices(userDataDir))
+    // The app's stores in the user-data folder: recent list, recovery copies, version history.
+    { recent, ...createBoardServices(userDataDir) },
+    { templatesDir: resolve(options.templatesDir ?? join(__dirname, '..', 'resources', 'templates')) }
+  )
   const byChannel = new Map<string, (arg: never) => Promise<unknown>>(
     Object.entries(invokeChannels).map(([method, channel]) => [channel, handlers[method as keyof typeof invokeChannels] as (arg: never) => Promise<unknown>])
   )
@@ -148,13 +196,23 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
   })
   // The same shape the preload builds with createBoardApi, over the binding instead of IPC.
   await context.addInitScript(
-    ({ invoke, events }) => {
+    ({ invoke, events, notOnDisk }) => {
       type Listener = (payload: unknown) => void
       const w = globalThis as unknown as Record<string, unknown>
       const listeners = new Map<string, Set<Listener>>()
       const call = w.__orgboardInvoke as (channel: string, arg: unknown) => Promise<unknown>
       const api: Record<string, unknown> = {}
-      for (const [method, channel] of Object.entries(invoke)) api[method] = (arg?: unknown) => call(channel, arg)
+      for (const [method, channel] of Object.entries(invoke)) {
+        if (method !== 'openDropped') api[method] = (arg?: unknown) => call(channel, arg)
+      }
+      // Like webUtils.getPathForFile: only files the harness dropped have a path.
+      const filePaths = new WeakMap<object, string>()
+      w.__orgboardFilePaths = filePaths
+      api.openDroppedFile = async (file: File) => {
+        const path = filePaths.get(file) ?? ''
+        if (!path) return { status: 'failed', path: '', message: notOnDisk.replace('{name}', file.name) }
+        return call(invoke.openDropped as string, { path })
+      }
       api.on = (event: string, listener: Listener) => {
         const channel = events[event]
         if (!channel) throw new Error(`Unknown event ${event}`)
@@ -166,12 +224,31 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
       w.boardApi = api
       w.__orgboardEmit = (channel: string, payload: unknown) => listeners.get(channel)?.forEach((l) => l(payload))
     },
-    { invoke: invokeChannels as Record<string, string>, events: eventChannels as Record<string, string> }
+    {
+      invoke: invokeChannels as Record<string, string>,
+      events: eventChannels as Record<string, string>,
+      notOnDisk: notOnDiskMessage('{name}')
+    }
   )
 
   const page = await context.newPage()
+  sendToPage = (channel, payload) => {
+    void page
+      .evaluate(
+        ([c, p]) => (globalThis as unknown as { __orgboardEmit(c: string, p: unknown): void }).__orgboardEmit(c, p),
+        [channel, payload] as const
+      )
+      .catch(() => undefined) // the page was closed meanwhile
+  }
+  await options.beforeLoad?.(page)
   await page.goto(`${server.origin}/index.html`)
   await page.locator('.react-flow').waitFor()
+  if (options.startScreen !== 'keep') {
+    const start = page.getByTestId('start-screen')
+    await start.waitFor()
+    await page.keyboard.press('Escape')
+    await start.waitFor({ state: 'detached' })
+  }
 
   const emit = async <E extends keyof BoardApiEvents>(event: E, payload: BoardApiEvents[E]): Promise<void> => {
     await page.evaluate(
@@ -180,7 +257,25 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
     )
   }
 
-  return {
+  /** Drag events on the canvas carrying one file, as the OS sends them for a drag from the file manager. */
+  const drag = async (path: string, steps: readonly string[], onDisk: boolean): Promise<void> => {
+    const bytes = await readFile(path).catch(() => Buffer.alloc(0))
+    await page.evaluate(
+      ({ name, data, path, onDisk, steps }) => {
+        const file = new File([new Uint8Array(data)], name)
+        if (onDisk) ((globalThis as unknown as { __orgboardFilePaths: WeakMap<object, string> }).__orgboardFilePaths).set(file, path)
+        const transfer = new DataTransfer()
+        transfer.items.add(file)
+        const canvas = document.querySelector('.canvas') as HTMLElement
+        const box = canvas.getBoundingClientRect()
+        const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 }
+        for (const type of steps) canvas.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer, ...at }))
+      },
+      { name: basename(path), data: [...bytes], path, onDisk, steps }
+    )
+  }
+
+  const session: BoardSession = {
     page,
     context,
     userDataDir,
@@ -190,6 +285,15 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
     window: windowState,
     emit,
     menu: (id) => emit('command', id),
+    async offerPath(path) {
+      handlers.offerPath(path)
+    },
+    dragFile: (path) => drag(path, ['dragenter', 'dragover'], true),
+    dropFile: (path, dropOptions) => drag(path, ['dragenter', 'dragover', 'drop'], dropOptions?.onDisk ?? true),
+    get newWindowRequests() {
+      return newWindowRequests
+    },
+    recent,
     async close() {
       // After a kill there is no browser left to close; the rest is cleaned up all the same.
       await context.close().catch(() => {})
@@ -200,4 +304,5 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
       if (ownsUserData) await rm(userDataDir, { recursive: true, force: true })
     }
   }
+  return session
 }

@@ -1,12 +1,18 @@
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type {
+  BoardApiEvents,
   BoardApiMethods,
   ConflictAnswer,
   DiscardAnswer,
+  ExportFormat,
+  ExportOutcome,
   OpenOutcome,
+  RecentBoard,
   RecoveryEntry,
   RestoreOutcome,
   SaveOutcome,
+  TemplateList,
+  TemplateOutcome,
   VersionEntry,
   VersionOutcome,
   WindowState
@@ -14,19 +20,76 @@ import type {
 import { boardNameFromPath } from '../shared/api'
 import type { Board } from '../shared/board'
 import { serializeBoard } from '../shared/serialize'
+import type { RecentBoards } from './desktop/recentBoards'
+import { hasBoardExtension, isPlausiblePath } from './desktop/paths'
 import { MAX_BOARD_FILE_BYTES, boardFileText, diskState, readBoardFile, writeBoardFile } from './files/boardFiles'
+import { withExtension, writeExportFile } from './files/exportFiles'
 import { createRecoveryStore, isRecoveryId, type RecoveryStore } from './files/recoveryStore'
+import { listTemplates, readTemplate } from './files/templates'
 import { createVersionStore, type VersionStore } from './files/versionStore'
 
 /** What the handlers need from the windowing system; Electron in the app, scripted answers in tests. */
 export interface WindowHost {
   chooseOpenPath(): Promise<string | null>
   chooseSavePath(suggestedName: string): Promise<string | null>
+  /** Where to write an exported image; `suggestedName` has no extension. */
+  chooseExportPath(suggestedName: string, format: ExportFormat): Promise<string | null>
   confirmDiscard(name: string): Promise<DiscardAnswer>
   /** Save found the file changed on disk by another program since it was opened or last saved. */
   confirmConflict(name: string): Promise<ConflictAnswer>
   setWindowState(state: WindowState & { path: string | null }): void
   close(): void
+  /** Sends an event to this window's renderer. */
+  send<E extends keyof BoardApiEvents>(event: E, payload: BoardApiEvents[E]): void
+  /** Another window shows this board: it comes to the front, and the answer is true. */
+  showElsewhere(path: string): boolean
+  /** Opens another window with a new board. */
+  newWindow(): void
+}
+
+/** The stores of recovery copies and earlier versions, kept in the app's own user-data folder. */
+export interface BoardServices {
+  recovery: RecoveryStore
+  versions: VersionStore
+}
+
+export function createBoardServices(userDataDir: string): BoardServices {
+  return {
+    recovery: createRecoveryStore(join(userDataDir, 'Recovery')),
+    versions: createVersionStore(join(userDataDir, 'Versions'))
+  }
+}
+
+/** What all windows share. */
+export interface AppServices extends BoardServices {
+  recent: RecentBoards
+}
+
+/** The renderer asked to open a path nobody gave it: a bug or a compromised renderer, never a user action. */
+export class RefusedPathError extends Error {
+  override name = 'RefusedPathError'
+}
+
+export type BoardHandlers = BoardApiMethods & {
+  /** The board file this window shows (null for a new board). */
+  currentPath(): string | null
+  /**
+   * Offers the window a file from outside (command line, OS, second launch,
+   * native Open Recent): the renderer gets an `openFile` event once it listens,
+   * and may then open exactly this path with openPath.
+   */
+  offerPath(path: string): void
+  /** Offered paths the renderer has not opened yet. */
+  offeredPaths(): string[]
+  /** The page is reloading or its renderer is gone: hold events until it says it is ready again. */
+  rendererGone(): void
+  /** The window is gone (closed, or its renderer died): stop counting its recovery copy as live. */
+  dispose(): void
+}
+
+export interface HandlerOptions {
+  /** The folder of shipped templates (resources/templates); without it there are none to offer. */
+  templatesDir?: string
 }
 
 /** File text of whatever board the renderer holds, for its recovery copy; throws if it cannot be written at all. */
@@ -41,35 +104,25 @@ function recoveryText(board: Board): string {
   return text
 }
 
-/** The app-wide stores every window shares, kept in the app's own user-data folder. */
-export interface BoardServices {
-  recovery: RecoveryStore
-  versions: VersionStore
-}
-
-export function createBoardServices(userDataDir: string): BoardServices {
-  return {
-    recovery: createRecoveryStore(join(userDataDir, 'Recovery')),
-    versions: createVersionStore(join(userDataDir, 'Versions'))
-  }
-}
-
-export type BoardHandlers = BoardApiMethods & {
-  currentPath(): string | null
-  /** The window is gone (closed, or its renderer died): stop counting its recovery copy as live. */
-  dispose(): void
-}
-
 /**
  * The handlers behind boardApi for one window. Plain Node: the Electron glue
  * registers them on ipcMain, the browser test harness calls them directly.
- * The window's file path lives here, so the renderer never names a path to write.
+ * The window's file path lives here, so the renderer never names a path to write,
+ * and it only opens paths that came from a dialog, main's offer, the recent list
+ * or a file the user dropped.
  */
-export function createBoardHandlers(host: WindowHost, services: BoardServices): BoardHandlers {
+export function createBoardHandlers(host: WindowHost, services: AppServices, options: HandlerOptions = {}): BoardHandlers {
   const { recovery, versions } = services
   let path: string | null = null
   /** Hash of the file as this window last read or wrote it; Save compares it with the disk. */
   let baseHash: string | null = null
+  /** What Save suggests for a board without a file: the template's name, once one was opened. */
+  let untitledName = 'Untitled'
+  /** Paths offered to this window and not opened yet. */
+  const offered = new Set<string>()
+  /** Offers waiting for the renderer to listen. */
+  const waiting: string[] = []
+  let rendererListening = false
   let recoveryId = recovery.newId()
 
   /** Recovery writes and deletes run one at a time, in the order the renderer asked. */
@@ -81,6 +134,38 @@ export function createBoardHandlers(host: WindowHost, services: BoardServices): 
   }
   const dropRecovery = (): Promise<void> => inOrder(() => recovery.discard(recoveryId))
 
+  /** This window's board has no file now (new board, template, a board read out of an image). */
+  const forgetFile = (name = 'Untitled'): void => {
+    path = null
+    baseHash = null
+    untitledName = name
+  }
+
+  const open = async (chosen: string): Promise<OpenOutcome> => {
+    if (host.showElsewhere(chosen)) return { status: 'elsewhere', path: chosen, name: boardNameFromPath(chosen) }
+    const result = await readBoardFile(chosen)
+    if (!result.ok) return { status: 'failed', path: chosen, message: result.message }
+    if (result.source !== 'board') {
+      // The image is not the board's file: Save must not write board JSON over a picture.
+      const name = basename(chosen).replace(/\.(png|svg)$/i, '') || 'Untitled'
+      forgetFile()
+      const notice = `Opened the board saved inside "${basename(chosen)}". Save will ask where to keep it as an Orgboard file.`
+      return {
+        status: 'opened',
+        path: chosen,
+        name,
+        board: result.board,
+        notices: [notice, ...result.notices],
+        warnings: result.warnings,
+        fromImage: result.source
+      }
+    }
+    path = chosen
+    baseHash = result.hash
+    await services.recent.add(chosen)
+    return { status: 'opened', path: chosen, name: boardNameFromPath(chosen), board: result.board, notices: result.notices, warnings: result.warnings }
+  }
+
   async function write(target: string, board: Board, notices: string[]): Promise<SaveOutcome> {
     const result = await writeBoardFile(target, board)
     if (!result.ok) return { status: 'failed', path: target, message: result.message }
@@ -88,11 +173,12 @@ export function createBoardHandlers(host: WindowHost, services: BoardServices): 
     baseHash = result.hash
     await versions.record(target, result.text, board.cards.length)
     await dropRecovery()
+    await services.recent.add(target)
     return { status: 'saved', path: target, name: boardNameFromPath(target), ...(notices.length ? { notices } : {}) }
   }
 
   async function chooseAndWrite(board: Board): Promise<SaveOutcome> {
-    let target = await host.chooseSavePath(path ? boardNameFromPath(path) : 'Untitled')
+    let target = await host.chooseSavePath(path ? boardNameFromPath(path) : untitledName)
     if (!target) return { status: 'cancelled' }
     if (!/\.orgboard$/i.test(target)) target += '.orgboard'
     return write(target, board, [])
@@ -121,25 +207,51 @@ export function createBoardHandlers(host: WindowHost, services: BoardServices): 
   return {
     currentPath: () => path,
 
+    offerPath(offer: string): void {
+      offered.add(offer)
+      if (rendererListening) host.send('openFile', { path: offer })
+      else waiting.push(offer)
+    },
+
+    offeredPaths: () => [...offered],
+
+    rendererGone(): void {
+      rendererListening = false
+    },
+
     dispose() {
       recovery.release(recoveryId)
+    },
+
+    async rendererReady(): Promise<void> {
+      rendererListening = true
+      for (const offer of waiting.splice(0)) host.send('openFile', { path: offer })
     },
 
     async openBoard(): Promise<OpenOutcome> {
       const chosen = await host.chooseOpenPath()
       if (!chosen) return { status: 'cancelled' }
-      const result = await readBoardFile(chosen)
-      if (!result.ok) return { status: 'failed', path: chosen, message: result.message }
-      path = chosen
-      baseHash = result.hash
-      return {
-        status: 'opened',
-        path: chosen,
-        name: boardNameFromPath(chosen),
-        board: result.board,
-        notices: result.notices,
-        warnings: result.warnings
+      return open(chosen)
+    },
+
+    async openPath({ path: offer }): Promise<OpenOutcome> {
+      if (!offered.delete(offer)) throw new RefusedPathError('openPath: this path was not offered to this window')
+      return open(offer)
+    },
+
+    async openRecent({ path: recent }): Promise<OpenOutcome> {
+      if (!(await services.recent.has(recent))) throw new RefusedPathError('openRecent: this path is not in the recent boards list')
+      return open(recent)
+    },
+
+    async openDropped({ path: dropped }): Promise<OpenOutcome> {
+      // The path comes from the preload (webUtils.getPathForFile of a file the user dropped).
+      if (!isPlausiblePath(dropped, process.platform)) throw new RefusedPathError('openDropped: not an absolute file path')
+      if (!hasBoardExtension(dropped)) {
+        const name = dropped.split(/[\\/]/).pop() ?? dropped
+        return { status: 'failed', path: dropped, message: `Could not open "${name}": Orgboard opens board files (.orgboard).` }
       }
+      return open(dropped)
     },
 
     async saveBoard({ board, saveAs }: { board: Board; saveAs: boolean }): Promise<SaveOutcome> {
@@ -161,8 +273,7 @@ export function createBoardHandlers(host: WindowHost, services: BoardServices): 
     },
 
     async newBoard(): Promise<void> {
-      path = null
-      baseHash = null
+      forgetFile()
     },
 
     confirmDiscard: ({ name }) => host.confirmDiscard(name),
@@ -176,6 +287,44 @@ export function createBoardHandlers(host: WindowHost, services: BoardServices): 
       await dropRecovery()
       recovery.release(recoveryId)
       host.close()
+    },
+
+    listRecent: (): Promise<RecentBoard[]> => services.recent.list(),
+
+    async removeRecent({ path: entry }): Promise<RecentBoard[]> {
+      await services.recent.remove(entry)
+      return services.recent.list()
+    },
+
+    async clearRecent(): Promise<RecentBoard[]> {
+      await services.recent.clear()
+      return services.recent.list()
+    },
+
+    async newWindow(): Promise<void> {
+      host.newWindow()
+    },
+
+    async listTemplates(): Promise<TemplateList> {
+      if (!options.templatesDir) return { status: 'failed', message: 'This copy of Orgboard has no templates folder.' }
+      return listTemplates(options.templatesDir)
+    },
+
+    async openTemplate({ id }: { id: string }): Promise<TemplateOutcome> {
+      if (!options.templatesDir) return { status: 'failed', message: 'This copy of Orgboard has no templates folder.' }
+      const outcome = await readTemplate(options.templatesDir, id)
+      // The new board has no file: Save asks where, so the template itself is never written over.
+      if (outcome.status === 'opened') forgetFile(outcome.name)
+      return outcome
+    },
+
+    async exportImage({ format, data, suggestedName }): Promise<ExportOutcome> {
+      const chosen = await host.chooseExportPath(suggestedName, format)
+      if (!chosen) return { status: 'cancelled' }
+      const target = withExtension(chosen, format)
+      const result = await writeExportFile(target, data)
+      if (!result.ok) return { status: 'failed', path: target, message: result.message }
+      return { status: 'exported', path: target, name: basename(target) }
     },
 
     async saveRecovery({ board, name, changedAt }): Promise<void> {
@@ -199,6 +348,7 @@ export function createBoardHandlers(host: WindowHost, services: BoardServices): 
       recoveryId = id
       path = claimed.path
       baseHash = claimed.baseHash
+      untitledName = claimed.path ? 'Untitled' : claimed.name
       return { status: 'restored', name: claimed.name, path: claimed.path, board: claimed.board, warnings: claimed.warnings }
     },
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { BoardApiMethods } from '../shared/api'
 import { emptyBoard } from '../shared/board'
+import { MAX_PATH_LENGTH } from './desktop/paths'
 import { dispatch, InvalidArgumentError, MAX_NAME_LENGTH } from './ipcDispatch'
 
 function fakeHandlers() {
@@ -11,6 +12,17 @@ function fakeHandlers() {
     confirmDiscard: vi.fn<BoardApiMethods['confirmDiscard']>(async () => 'cancel'),
     setWindowState: vi.fn<BoardApiMethods['setWindowState']>(async () => undefined),
     closeWindow: vi.fn<BoardApiMethods['closeWindow']>(async () => undefined),
+    openPath: vi.fn<BoardApiMethods['openPath']>(async () => ({ status: 'cancelled' })),
+    openRecent: vi.fn<BoardApiMethods['openRecent']>(async () => ({ status: 'cancelled' })),
+    openDropped: vi.fn<BoardApiMethods['openDropped']>(async () => ({ status: 'cancelled' })),
+    listRecent: vi.fn<BoardApiMethods['listRecent']>(async () => []),
+    removeRecent: vi.fn<BoardApiMethods['removeRecent']>(async () => []),
+    clearRecent: vi.fn<BoardApiMethods['clearRecent']>(async () => []),
+    rendererReady: vi.fn<BoardApiMethods['rendererReady']>(async () => undefined),
+    newWindow: vi.fn<BoardApiMethods['newWindow']>(async () => undefined),
+    listTemplates: vi.fn<BoardApiMethods['listTemplates']>(async () => ({ status: 'listed', templates: [], problems: [] })),
+    openTemplate: vi.fn<BoardApiMethods['openTemplate']>(async () => ({ status: 'failed', message: 'none' })),
+    exportImage: vi.fn<BoardApiMethods['exportImage']>(async () => ({ status: 'cancelled' })),
     saveRecovery: vi.fn<BoardApiMethods['saveRecovery']>(async () => undefined),
     discardRecovery: vi.fn<BoardApiMethods['discardRecovery']>(async () => undefined),
     listRecovery: vi.fn<BoardApiMethods['listRecovery']>(async () => []),
@@ -31,6 +43,15 @@ describe('dispatch', () => {
     await dispatch.confirmDiscard(h, { name: 'Q3 planning' })
     await dispatch.setWindowState(h, { name: 'Q3 planning', edited: true })
     await dispatch.closeWindow(h, undefined)
+    await dispatch.listTemplates(h, undefined)
+    await dispatch.openTemplate(h, { id: 'dependency-path', path: '/etc/passwd' })
+    expect(h.listTemplates).toHaveBeenCalledOnce()
+    expect(h.openTemplate).toHaveBeenCalledWith({ id: 'dependency-path' })
+    const png = Uint8Array.of(0x89, 0x50, 0x4e, 0x47)
+    await dispatch.exportImage(h, { format: 'png', data: png, suggestedName: 'Harbour & Pine' })
+    await dispatch.exportImage(h, { format: 'svg', data: '<svg/>', suggestedName: 'Harbour & Pine' })
+    expect(h.exportImage).toHaveBeenCalledWith({ format: 'png', data: png, suggestedName: 'Harbour & Pine' })
+    expect(h.exportImage).toHaveBeenCalledWith({ format: 'svg', data: '<svg/>', suggestedName: 'Harbour & Pine' })
     expect(h.openBoard).toHaveBeenCalledOnce()
     expect(h.saveBoard).toHaveBeenCalledWith({ board, saveAs: true })
     expect(h.newBoard).toHaveBeenCalledOnce()
@@ -61,6 +82,30 @@ describe('dispatch', () => {
     ['setWindowState', { name: 'A' }],
     ['setWindowState', { name: 'A', edited: 'true' }],
     ['setWindowState', { name: ['A'], edited: true }],
+    ['openPath', '/boards/Harbour & Pine.orgboard'],
+    ['openPath', { path: 42 }],
+    ['openRecent', { path: '' }],
+    ['openDropped', { path: `/boards/${'x'.repeat(MAX_PATH_LENGTH)}.orgboard` }],
+    ['openDropped', { path: '/boards/map.orgboard\0.txt' }],
+    ['removeRecent', undefined],
+    ['listRecent', { path: '/boards/a.orgboard' }],
+    ['clearRecent', 'all'],
+    ['rendererReady', true],
+    ['newWindow', { board: 'x' }],
+    ['listTemplates', { id: 'blank' }],
+    ['openTemplate', undefined],
+    ['openTemplate', 'dependency-path'],
+    ['openTemplate', { id: '../../etc/passwd' }],
+    ['openTemplate', { id: '/tmp/board' }],
+    ['openTemplate', { id: 'Team-Context' }],
+    ['openTemplate', { id: 'x'.repeat(81) }],
+    ['exportImage', undefined],
+    ['exportImage', { format: 'gif', data: new Uint8Array(4), suggestedName: 'A' }],
+    ['exportImage', { format: 'png', data: 'not bytes', suggestedName: 'A' }],
+    ['exportImage', { format: 'svg', data: new Uint8Array(4), suggestedName: 'A' }],
+    ['exportImage', { format: 'pdf', data: new Uint8Array(0), suggestedName: 'A' }],
+    ['exportImage', { format: 'pdf', data: new Uint8Array(4), suggestedName: 7 }],
+    ['exportImage', { format: 'png', data: [1, 2], suggestedName: 'A' }],
     ['saveRecovery', { board: emptyBoard(), name: 'A' }],
     ['saveRecovery', { board: emptyBoard(), name: 'A', changedAt: Number.NaN }],
     ['saveRecovery', { board: 'text', name: 'A', changedAt: 1 }],
@@ -93,6 +138,21 @@ describe('dispatch', () => {
     expect(h.restoreRecovery).toHaveBeenCalledWith({ id })
     expect(h.deleteRecovery).toHaveBeenCalledWith({ id })
     expect(h.readVersion).toHaveBeenCalledWith({ id: '1700000000000-12-abcdef01' })
+  })
+
+  it('passes a path through to the handler that decides whether it may be opened', async () => {
+    const h = fakeHandlers()
+    const path = '/home/facilitator/Harbour & Pine.orgboard'
+    await dispatch.openPath(h, { path, extra: true })
+    await dispatch.openRecent(h, { path })
+    await dispatch.openDropped(h, { path })
+    await dispatch.removeRecent(h, { path })
+    await dispatch.listRecent(h, undefined)
+    await dispatch.clearRecent(h, null)
+    await dispatch.rendererReady(h, undefined)
+    await dispatch.newWindow(h, undefined)
+    for (const method of ['openPath', 'openRecent', 'openDropped', 'removeRecent'] as const) expect(h[method]).toHaveBeenCalledWith({ path })
+    for (const method of ['listRecent', 'clearRecent', 'rendererReady', 'newWindow'] as const) expect(h[method]).toHaveBeenCalledOnce()
   })
 
   it('accepts a name just under the limit', async () => {

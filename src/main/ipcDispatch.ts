@@ -1,5 +1,6 @@
-import type { BoardApiMethods, WindowState } from '../shared/api'
+import type { BoardApiMethods, ExportFormat, WindowState } from '../shared/api'
 import type { Board } from '../shared/board'
+import { MAX_PATH_LENGTH } from './desktop/paths'
 
 /**
  * From an IPC argument (untrusted: whatever the renderer sent) to a call on one
@@ -35,6 +36,32 @@ export const dispatch: Dispatch = {
     expectNoArgument('closeWindow', arg)
     return handlers.closeWindow()
   },
+  openPath: (handlers, arg) => handlers.openPath({ path: parsePath('openPath', arg) }),
+  openRecent: (handlers, arg) => handlers.openRecent({ path: parsePath('openRecent', arg) }),
+  openDropped: (handlers, arg) => handlers.openDropped({ path: parsePath('openDropped', arg) }),
+  listRecent: (handlers, arg) => {
+    expectNoArgument('listRecent', arg)
+    return handlers.listRecent()
+  },
+  removeRecent: (handlers, arg) => handlers.removeRecent({ path: parsePath('removeRecent', arg) }),
+  clearRecent: (handlers, arg) => {
+    expectNoArgument('clearRecent', arg)
+    return handlers.clearRecent()
+  },
+  rendererReady: (handlers, arg) => {
+    expectNoArgument('rendererReady', arg)
+    return handlers.rendererReady()
+  },
+  newWindow: (handlers, arg) => {
+    expectNoArgument('newWindow', arg)
+    return handlers.newWindow()
+  },
+  listTemplates: (handlers, arg) => {
+    expectNoArgument('listTemplates', arg)
+    return handlers.listTemplates()
+  },
+  openTemplate: (handlers, arg) => handlers.openTemplate({ id: parseTemplateId(arg) }),
+  exportImage: (handlers, arg) => handlers.exportImage(parseExportArgs(arg)),
   saveRecovery: (handlers, arg) => handlers.saveRecovery(parseRecoveryArgs(arg)),
   discardRecovery: (handlers, arg) => {
     expectNoArgument('discardRecovery', arg)
@@ -73,6 +100,28 @@ function parseRecoveryArgs(arg: unknown): { board: Board; name: string; changedA
   return { board: board as unknown as Board, name, changedAt }
 }
 
+/** Largest export the renderer may hand over (a 16,384-pixel PNG is far below it). */
+export const MAX_EXPORT_BYTES = 1024 * 1024 * 1024
+
+/** SVG comes as text, PNG and PDF as bytes; nothing else crosses. */
+function parseExportArgs(arg: unknown): { format: ExportFormat; data: string | Uint8Array; suggestedName: string } {
+  if (!isRecord(arg)) throw new InvalidArgumentError('exportImage expects { format, data, suggestedName }')
+  const { format, data } = arg
+  if (format !== 'png' && format !== 'svg' && format !== 'pdf') throw new InvalidArgumentError('exportImage: format must be png, svg or pdf')
+  let payload: string | Uint8Array
+  if (format === 'svg') {
+    if (typeof data !== 'string') throw new InvalidArgumentError('exportImage: an svg export must be a string')
+    payload = data
+  } else {
+    if (!(data instanceof Uint8Array)) throw new InvalidArgumentError(`exportImage: a ${format} export must be a Uint8Array`)
+    payload = data
+  }
+  const size = typeof payload === 'string' ? payload.length : payload.byteLength
+  if (size === 0 || size > MAX_EXPORT_BYTES) throw new InvalidArgumentError('exportImage: data is empty or too large')
+  const suggestedName = parseName('exportImage', { name: arg.suggestedName })
+  return { format, data: payload, suggestedName }
+}
+
 function expectNoArgument(method: string, arg: unknown): void {
   if (arg !== undefined && arg !== null) throw new InvalidArgumentError(`${method} takes no argument`)
 }
@@ -97,11 +146,30 @@ function parseName(method: string, arg: unknown): string {
   return name
 }
 
+/** Only the shape: each handler decides whether it may open the path (offered, recent, dropped). */
+function parsePath(method: string, arg: unknown): string {
+  if (!isRecord(arg)) throw new InvalidArgumentError(`${method} expects { path }`)
+  const { path } = arg
+  if (typeof path !== 'string' || path.length === 0) throw new InvalidArgumentError(`${method}: path must be a non-empty string`)
+  if (path.length > MAX_PATH_LENGTH) throw new InvalidArgumentError(`${method}: path must be at most ${MAX_PATH_LENGTH} characters`)
+  if (path.includes('\0')) throw new InvalidArgumentError(`${method}: path must not contain a NUL character`)
+  return path
+}
+
 function parseWindowState(arg: unknown): WindowState {
   const name = parseName('setWindowState', arg)
   const edited = isRecord(arg) ? arg.edited : undefined
   if (typeof edited !== 'boolean') throw new InvalidArgumentError('setWindowState: edited must be a boolean')
   return { name, edited }
+}
+
+/** A template id names an entry of the shipped index, never a path. */
+function parseTemplateId(arg: unknown): string {
+  const id = isRecord(arg) ? arg.id : undefined
+  if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) || id.length > 80) {
+    throw new InvalidArgumentError('openTemplate expects { id } with a template id such as "dependency-path"')
+  }
+  return id
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import { commands, type CommandSpec } from '../shared/commands'
-import { isTypingKey, menuTemplate, toAccelerator, type MenuOptions, type SendCommand } from './menu'
+import { commandById, commands, type CommandSpec } from '../shared/commands'
+import { isTypingKey, menuTemplate, toAccelerator, type DesktopMenu, type MenuOptions, type SendCommand } from './menu'
 
 type Item = MenuItemConstructorOptions
 
@@ -35,8 +35,10 @@ describe('menuTemplate', () => {
     expect(menuTemplate(commands, linux, noop).map((m) => m.label ?? m.role)).toEqual([
       'File',
       'Edit',
+      'Arrange',
       'Insert',
       'View',
+      'Workshop',
       'windowMenu',
       'help'
     ])
@@ -44,8 +46,10 @@ describe('menuTemplate', () => {
       'Orgboard',
       'File',
       'Edit',
+      'Arrange',
       'Insert',
       'View',
+      'Workshop',
       'windowMenu',
       'help'
     ])
@@ -53,7 +57,7 @@ describe('menuTemplate', () => {
 
   it('lists every command once, in its menu, with its title', () => {
     const template = menuTemplate(commands, linux, noop)
-    const labels: Record<CommandSpec['menu'], string> = { file: 'File', edit: 'Edit', insert: 'Insert', view: 'View' }
+    const labels: Record<CommandSpec['menu'], string> = { file: 'File', edit: 'Edit', arrange: 'Arrange', insert: 'Insert', view: 'View', workshop: 'Workshop' }
     for (const command of commands) {
       const item = itemFor(template, command.id)
       expect(item.label).toBe(command.title)
@@ -99,6 +103,34 @@ describe('menuTemplate', () => {
       const roles = topMenu(menuTemplate(commands, options, noop), 'Edit').map((i) => i.role)
       expect(roles).toEqual(expect.arrayContaining(['cut', 'copy', 'paste']))
     }
+  })
+
+  it('makes Cut, Copy and Paste role items: they raise the page’s clipboard events instead of sending a command', () => {
+    const send = vi.fn<SendCommand>()
+    const template = menuTemplate(commands, linux, send)
+    for (const [id, role, accelerator] of [
+      ['edit.cut', 'cut', 'CmdOrCtrl+X'],
+      ['edit.copy', 'copy', 'CmdOrCtrl+C'],
+      ['edit.paste', 'paste', 'CmdOrCtrl+V']
+    ] as const) {
+      expect(itemFor(template, id)).toMatchObject({ role, label: commandById(id)?.title, accelerator })
+      expect(itemFor(template, id).click).toBeUndefined()
+    }
+    expect(topMenu(template, 'Edit').filter((i) => i.role === 'copy')).toHaveLength(1)
+  })
+
+  it('shows arrow-key nudges by Electron’s key names, without claiming them from text fields', () => {
+    const template = menuTemplate(commands, linux, noop)
+    expect(itemFor(template, 'arrange.nudgeLeft')).toMatchObject({ accelerator: 'Left', registerAccelerator: false })
+    expect(itemFor(template, 'arrange.nudgeDownMore')).toMatchObject({ accelerator: 'Shift+Down', registerAccelerator: false })
+  })
+
+  it('leaves Option+letter to typing on a Mac (it types "å"), but registers Alt+letter elsewhere', () => {
+    expect(itemFor(menuTemplate(commands, linux, noop), 'arrange.alignLeft').accelerator).toBe('Alt+A')
+    const onMac = itemFor(menuTemplate(commands, mac, noop), 'arrange.alignLeft')
+    expect(onMac.accelerator).toBeUndefined()
+    expect(onMac.toolTip).toBe('Shortcut: ⌥A')
+    expect(itemFor(menuTemplate(commands, mac, noop), 'edit.duplicate').accelerator).toBe('CmdOrCtrl+D')
   })
 
   it('puts Quit in File except on macOS, where it is in the application menu', () => {
@@ -147,6 +179,76 @@ describe('menuTemplate', () => {
   })
 })
 
+describe('menuTemplate with the desktop parts', () => {
+  const calls: string[] = []
+  const desktop: DesktopMenu = {
+    recent: [
+      { path: '/boards/Walls.orgboard', name: 'Walls', folder: '/boards', missing: false },
+      { path: '/usb/Gardens.orgboard', name: 'Gardens', folder: '/usb', missing: true }
+    ],
+    theme: 'dark',
+    openRecent: (path) => void calls.push(`open ${path}`),
+    clearRecent: () => void calls.push('clear'),
+    setTheme: (theme) => void calls.push(`theme ${theme}`),
+    showAbout: () => void calls.push('about'),
+    showLogFile: () => void calls.push('log')
+  }
+  const click = (item: Item | undefined): void => item?.click?.({} as never, undefined, {} as never)
+
+  it('puts Open Recent right below Open…, with missing boards greyed out and marked', () => {
+    calls.length = 0
+    const file = topMenu(menuTemplate(commands, linux, noop, desktop), 'File')
+    const open = file.findIndex((i) => i.id === 'board.open')
+    const recent = file[open + 1]
+    expect(recent?.label).toBe('Open Recent')
+    const items = submenu(recent)
+    expect(items.map((i) => i.label ?? i.type)).toEqual(['Walls', 'Gardens (missing)', 'separator', 'Clear Menu'])
+    expect(items.map((i) => i.enabled)).toEqual([true, false, undefined, true])
+    click(items[0])
+    click(items[3])
+    expect(calls).toEqual(['open /boards/Walls.orgboard', 'clear'])
+  })
+
+  it('says so when there are no recent boards', () => {
+    const items = submenu(itemFor(menuTemplate(commands, linux, noop, { ...desktop, recent: [] }), 'board.openRecent'))
+    expect(items.map((i) => [i.label, i.enabled])).toEqual([
+      ['No Recent Boards', false],
+      [undefined, undefined],
+      ['Clear Menu', false]
+    ])
+  })
+
+  it('has New Window in File with Ctrl/Cmd+Shift+N', () => {
+    const template = menuTemplate(commands, mac, noop, desktop)
+    expect(itemFor(template, 'window.new')).toMatchObject({ label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N' })
+    expect(topMenu(template, 'File')).toContain(itemFor(template, 'window.new'))
+  })
+
+  it('offers the theme in View, the current one checked', () => {
+    calls.length = 0
+    const template = menuTemplate(commands, linux, noop, desktop)
+    const themes = ['theme.system', 'theme.light', 'theme.dark'].map((id) => itemFor(template, id))
+    expect(themes.map((t) => [t.type, t.checked])).toEqual([
+      ['radio', false],
+      ['radio', false],
+      ['radio', true]
+    ])
+    click(themes[1])
+    expect(calls).toEqual(['theme light'])
+  })
+
+  it('shows our About dialog and the log file from Help; macOS keeps its native About panel', () => {
+    calls.length = 0
+    const linuxHelp = submenu(menuTemplate(commands, linux, noop, desktop).find((m) => m.role === 'help'))
+    expect(linuxHelp.map((i) => i.label)).toEqual(['About Orgboard', 'Show Log File'])
+    linuxHelp.forEach(click)
+    expect(calls).toEqual(['about', 'log'])
+    const macTemplate = menuTemplate(commands, mac, noop, desktop)
+    expect(submenu(macTemplate.find((m) => m.role === 'help')).map((i) => i.id)).toEqual(['app.showLog'])
+    expect(topMenu(macTemplate, 'Orgboard')[0]).toEqual({ role: 'about', label: 'About Orgboard' })
+  })
+})
+
 describe('toAccelerator', () => {
   it('maps Mod and keeps everything else', () => {
     expect(toAccelerator('Mod+=')).toBe('CmdOrCtrl+=')
@@ -154,6 +256,8 @@ describe('toAccelerator', () => {
     expect(toAccelerator('Mod++')).toBe('CmdOrCtrl+Plus')
     expect(toAccelerator('Shift+1')).toBe('Shift+1')
     expect(toAccelerator('F2')).toBe('F2')
+    expect(toAccelerator('Shift+ArrowUp')).toBe('Shift+Up')
+    expect(toAccelerator("Mod+'")).toBe("CmdOrCtrl+'")
   })
 })
 

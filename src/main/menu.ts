@@ -1,5 +1,7 @@
 import type { BaseWindow, MenuItemConstructorOptions } from 'electron'
-import { formatKeys, type CommandSpec } from '../shared/commands'
+import type { RecentBoard } from '../shared/api'
+import { commandMenus, formatKeys, type CommandSpec } from '../shared/commands'
+import type { Theme } from './desktop/settings'
 
 /**
  * The native menu as a template, built from the command list in src/shared.
@@ -18,24 +20,41 @@ export interface MenuOptions {
 /** Runs a command in a window's renderer; `window` is the one the menu belongs to, if Electron knows it. */
 export type SendCommand = (commandId: string, window: BaseWindow | undefined) => void
 
-type Item = MenuItemConstructorOptions
+/** The parts of the menu that are the app's, not the board's: recent boards, theme, About, the log. */
+export interface DesktopMenu {
+  /** File > Open Recent, most recent first. */
+  recent: readonly RecentBoard[]
+  theme: Theme
+  openRecent(path: string, window: BaseWindow | undefined): void
+  clearRecent(): void
+  setTheme(theme: Theme): void
+  /** Windows and Linux: our About dialog (macOS has the native panel). */
+  showAbout(): void
+  /** Help > Show Log File: the log in the file manager, to attach to a bug report. */
+  showLogFile(): void
+}
 
-const commandMenus = [
-  { menu: 'file', label: 'File' },
-  { menu: 'edit', label: 'Edit' },
-  { menu: 'insert', label: 'Insert' },
-  { menu: 'view', label: 'View' }
-] as const satisfies readonly { menu: CommandSpec['menu']; label: string }[]
+type Item = MenuItemConstructorOptions
 
 const separator: Item = { type: 'separator' }
 
-export function menuTemplate(commands: readonly CommandSpec[], options: MenuOptions, send: SendCommand): Item[] {
+export function menuTemplate(commands: readonly CommandSpec[], options: MenuOptions, send: SendCommand, desktop?: DesktopMenu): Item[] {
   const mac = options.platform === 'darwin'
   const groupsOf = (menu: CommandSpec['menu']): Item[][] =>
-    commandGroups(commands.filter((c) => c.menu === menu)).map((group) => group.map((c) => commandItem(c, mac, send)))
-  const [file, edit, insert, view] = commandMenus.map(({ menu }) => groupsOf(menu))
-  const [firstEdit = [], ...otherEdit] = edit ?? []
-  const about: Item = { role: 'about', label: `About ${options.appName}` }
+    commandGroups(commands.filter((c) => c.menu === menu)).map((group) =>
+      group.flatMap((c) => {
+        const item = commandItem(c, mac, send)
+        // Open Recent goes right below Open….
+        return c.id === 'board.open' && desktop ? [item, openRecentItem(desktop)] : [item]
+      })
+    )
+  const [file, edit, arrange, insert, view, workshop] = commandMenus.map(({ menu }) => groupsOf(menu))
+  const aboutLabel = `About ${options.appName}`
+  const about: Item = desktop && !mac ? { id: 'app.about', label: aboutLabel, click: () => desktop.showAbout() } : { role: 'about', label: aboutLabel }
+  const help: Item[] = [
+    ...(mac ? [] : [about]),
+    ...(desktop ? [{ id: 'app.showLog', label: 'Show Log File', click: () => desktop.showLogFile() } satisfies Item] : [])
+  ]
 
   const template: Item[] = [
     ...(mac
@@ -55,30 +74,66 @@ export function menuTemplate(commands: readonly CommandSpec[], options: MenuOpti
       label: 'File',
       submenu: joinGroups([...(file ?? []), [{ role: 'close', label: 'Close Window' }], mac ? [] : [{ role: 'quit' }]])
     },
-    {
-      label: 'Edit',
-      // The clipboard roles keep Cut/Copy/Paste working in text fields (on macOS they only work through the menu).
-      submenu: joinGroups([firstEdit, [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }], ...otherEdit])
-    },
+    { label: 'Edit', submenu: joinGroups(edit ?? []) },
+    { label: 'Arrange', submenu: joinGroups(arrange ?? []) },
     { label: 'Insert', submenu: joinGroups(insert ?? []) },
     {
       label: 'View',
       submenu: joinGroups([
         ...(view ?? []),
+        desktop ? [themeItem(desktop)] : [],
         [{ role: 'togglefullscreen' }],
         options.isPackaged ? [] : [{ role: 'toggleDevTools' }]
       ])
     },
+    { label: 'Workshop', submenu: joinGroups(workshop ?? []) },
     { role: 'windowMenu' },
-    { role: 'help', submenu: mac ? [] : [about] }
+    { role: 'help', submenu: help }
   ]
   return template
 }
 
-/** "Mod+Shift+S" → "CmdOrCtrl+Shift+S". */
+const themeLabels: Record<Theme, string> = { system: 'Use System Setting', light: 'Light', dark: 'Dark' }
+
+function themeItem(desktop: DesktopMenu): Item {
+  return {
+    label: 'Theme',
+    submenu: (Object.keys(themeLabels) as Theme[]).map((theme) => ({
+      id: `theme.${theme}`,
+      label: themeLabels[theme],
+      type: 'radio',
+      checked: desktop.theme === theme,
+      click: () => desktop.setTheme(theme)
+    }))
+  }
+}
+
+/** Missing boards are listed (greyed, marked) so the facilitator sees what moved; Open Recent in the board removes them. */
+function openRecentItem(desktop: DesktopMenu): Item {
+  const boards: Item[] = desktop.recent.map((board) => ({
+    label: board.missing ? `${board.name} (missing)` : board.name,
+    sublabel: board.folder,
+    toolTip: board.path,
+    enabled: !board.missing,
+    click: (_item, window) => desktop.openRecent(board.path, window)
+  }))
+  return {
+    id: 'board.openRecent',
+    label: 'Open Recent',
+    submenu: joinGroups([
+      boards.length ? boards : [{ label: 'No Recent Boards', enabled: false }],
+      [{ id: 'recent.clear', label: 'Clear Menu', enabled: boards.length > 0, click: () => desktop.clearRecent() }]
+    ])
+  }
+}
+
+/** Electron's names for keys the command list names as the DOM does. */
+const acceleratorKeys: Record<string, string> = { Mod: 'CmdOrCtrl', ArrowLeft: 'Left', ArrowRight: 'Right', ArrowUp: 'Up', ArrowDown: 'Down' }
+
+/** "Mod+Shift+S" → "CmdOrCtrl+Shift+S", "Shift+ArrowLeft" → "Shift+Left". */
 export function toAccelerator(keys: string): string {
   const parts = keys.endsWith('++') ? [...keys.slice(0, -2).split('+'), 'Plus'] : keys.split('+')
-  return parts.map((part) => (part === 'Mod' ? 'CmdOrCtrl' : part)).join('+')
+  return parts.map((part) => acceleratorKeys[part] ?? part).join('+')
 }
 
 /**
@@ -91,15 +146,21 @@ export function isTypingKey(keys: string): boolean {
   return !modifiers.some((m) => ['Mod', 'Ctrl', 'Control', 'Alt', 'Option', 'Cmd', 'Command', 'Meta', 'Super'].includes(m))
 }
 
+/** On a Mac, Option with a letter or symbol types a character ("å"), so such a key is typing too. */
+function typesOnMac(keys: string): boolean {
+  const modifiers = keys.split('+').slice(0, -1)
+  return modifiers.includes('Alt') && modifiers.every((m) => m === 'Alt' || m === 'Shift')
+}
+
 function commandItem(command: CommandSpec, mac: boolean, send: SendCommand): Item {
-  const item: Item = {
-    id: command.id,
-    label: command.title,
-    click: (_menuItem, window) => send(command.id, window)
-  }
+  // The clipboard roles make Electron raise the page's own cut/copy/paste event, which
+  // the renderer answers for cards and text fields answer for text.
+  const item: Item = command.role
+    ? { id: command.id, label: command.title, role: command.role }
+    : { id: command.id, label: command.title, click: (_menuItem, window) => send(command.id, window) }
   const keys = command.keys?.[0]
   if (!keys) return item
-  if (!isTypingKey(keys)) return { ...item, accelerator: toAccelerator(keys) }
+  if (!isTypingKey(keys) && !(mac && typesOnMac(keys))) return { ...item, accelerator: toAccelerator(keys) }
   // Windows and Linux can show a key without registering it. macOS cannot
   // (registerAccelerator is ignored there), so it gets the key as a tooltip only.
   return mac

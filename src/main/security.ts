@@ -1,4 +1,4 @@
-import { shell, type Session, type WebContents } from 'electron'
+import type { Session, Shell, WebContents } from 'electron'
 import { externalLinkToOpen } from './externalLinks'
 import { contentSecurityPolicy, isAppUrl, type RendererEntry } from './rendererEntry'
 
@@ -7,12 +7,23 @@ import { contentSecurityPolicy, isAppUrl, type RendererEntry } from './rendererE
  * webContents the app ever creates (windows, devtools, anything unexpected).
  */
 
-/** Denies every permission except writing to the clipboard (Copy of cards), and adds the CSP header. */
+/**
+ * The only permissions a board window gets: the clipboard, so Copy and Paste of cards
+ * work from the command palette too (keys and the Edit menu use clipboard events,
+ * which need none). The page is the app's own code only (CSP, no remote content).
+ */
+const allowedPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'clipboard-read'])
+
+export function isAllowedPermission(permission: string): boolean {
+  return allowedPermissions.has(permission)
+}
+
+/** Denies every permission but the clipboard's, and adds the CSP header. */
 export function hardenSession(session: Session, entry: RendererEntry): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
-    callback(permission === 'clipboard-sanitized-write')
+    callback(isAllowedPermission(permission))
   })
-  session.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write')
+  session.setPermissionCheckHandler((_contents, permission) => isAllowedPermission(permission))
   // No USB, HID, serial or Bluetooth device is ever offered to the page.
   session.setDevicePermissionHandler(() => false)
 
@@ -30,8 +41,9 @@ export function hardenSession(session: Session, entry: RendererEntry): void {
  * No new windows, no webviews, and no navigation away from the app's own page
  * (DevTools keeps its own). A link the user clicks that would open a window goes
  * to the system browser instead, if it is a plain http(s) link (externalLinks.ts).
+ * `shell` is Electron's, passed in so this module loads in unit tests without Electron.
  */
-export function hardenWebContents(contents: WebContents, entry: RendererEntry): void {
+export function hardenWebContents(contents: WebContents, entry: RendererEntry, shell: Pick<Shell, 'openExternal'>): void {
   contents.setWindowOpenHandler(({ url }) => {
     const external = externalLinkToOpen(url)
     // Reviewed: only plain http(s) URLs without credentials get here (externalLinkToOpen, unit tested).

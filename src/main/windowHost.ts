@@ -1,16 +1,31 @@
 import { dirname, join } from 'node:path'
 import { app, dialog, type BrowserWindow, type FileFilter } from 'electron'
-import type { ConflictAnswer, DiscardAnswer } from '../shared/api'
+import { eventChannels, type BoardApiEvents, type ConflictAnswer, type DiscardAnswer, type ExportFormat, type WindowState } from '../shared/api'
 import { BOARD_EXTENSION } from '../shared/board'
 import type { WindowHost } from './handlers'
 
 const boardFilter: FileFilter = { name: 'Orgboard board', extensions: [BOARD_EXTENSION] }
+/** Exported PNGs and SVGs carry their board, so Open accepts them too. */
+const openFilter: FileFilter = { name: 'Orgboard board or exported image', extensions: [BOARD_EXTENSION, 'png', 'svg'] }
+const exportFilters: Record<ExportFormat, FileFilter> = {
+  png: { name: 'PNG image', extensions: ['png'] },
+  svg: { name: 'SVG image', extensions: ['svg'] },
+  pdf: { name: 'PDF document', extensions: ['pdf'] }
+}
 
-/**
- * The WindowHost of one window, with Electron's dialogs (as sheets on macOS).
- * `closeForReal` is the window's own close, which gets past the close guard.
- */
-export function createWindowHost(window: BrowserWindow, closeForReal: () => void): WindowHost {
+/** What the host needs from the window registry (window.ts). */
+export interface HostGlue {
+  /** The window's own close, which gets past the close guard. */
+  closeForReal(): void
+  /** Another window shows this board: bring it to the front and say so. */
+  showElsewhere(path: string): boolean
+  newWindow(): void
+  /** The renderer reported its board's name and unsaved changes. */
+  stateChanged(state: WindowState & { path: string | null }): void
+}
+
+/** The WindowHost of one window, with Electron's dialogs (as sheets on macOS). */
+export function createWindowHost(window: BrowserWindow, glue: HostGlue): WindowHost {
   const mac = process.platform === 'darwin'
   /** Where the next dialog starts: the folder of the last board opened or saved in this window. */
   let folder: string | null = null
@@ -25,7 +40,7 @@ export function createWindowHost(window: BrowserWindow, closeForReal: () => void
         title: 'Open Board',
         defaultPath: folder ?? app.getPath('documents'),
         properties: ['openFile'],
-        filters: [boardFilter]
+        filters: [openFilter, boardFilter]
       })
       return remember(result.canceled ? null : (result.filePaths[0] ?? null))
     },
@@ -38,6 +53,16 @@ export function createWindowHost(window: BrowserWindow, closeForReal: () => void
         properties: ['createDirectory', 'showOverwriteConfirmation']
       })
       return remember(result.canceled ? null : result.filePath || null)
+    },
+
+    async chooseExportPath(suggestedName, format) {
+      const result = await dialog.showSaveDialog(window, {
+        title: 'Export Board',
+        defaultPath: join(folder ?? app.getPath('documents'), `${suggestedName}.${format}`),
+        filters: [exportFilters[format]],
+        properties: ['createDirectory', 'showOverwriteConfirmation']
+      })
+      return result.canceled ? null : result.filePath || null
     },
 
     async confirmDiscard(name): Promise<DiscardAnswer> {
@@ -71,6 +96,7 @@ export function createWindowHost(window: BrowserWindow, closeForReal: () => void
     setWindowState({ name, edited, path }) {
       if (window.isDestroyed()) return
       remember(path)
+      glue.stateChanged({ name, edited, path })
       if (mac) {
         window.setTitle(`${name} — Orgboard`)
         window.setDocumentEdited(edited)
@@ -81,7 +107,14 @@ export function createWindowHost(window: BrowserWindow, closeForReal: () => void
     },
 
     close() {
-      closeForReal()
-    }
+      glue.closeForReal()
+    },
+
+    send<E extends keyof BoardApiEvents>(event: E, payload: BoardApiEvents[E]) {
+      if (!window.isDestroyed()) window.webContents.send(eventChannels[event], payload)
+    },
+
+    showElsewhere: (path) => glue.showElsewhere(path),
+    newWindow: () => glue.newWindow()
   }
 }

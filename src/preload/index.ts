@@ -1,10 +1,11 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { createBoardApi, eventChannels, invokeChannels, type Invoke, type Listen } from '../shared/api'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
+import { createBoardApi, eventChannels, invokeChannels, type Invoke, type Listen, type PathForFile } from '../shared/api'
 
 /**
  * The whole preload: window.boardApi, built from the contract by the same
  * function the browser tests use. Only contract channels pass, and the
- * renderer never sees ipcRenderer or an IPC event object.
+ * renderer never sees ipcRenderer or an IPC event object. A dropped file's
+ * path comes from webUtils here, so the renderer hands over a File, never a path.
  */
 
 const PREFIX = 'orgboard:'
@@ -29,4 +30,12 @@ const listen: Listen = (channel, listener) => {
   }
 }
 
-contextBridge.exposeInMainWorld('boardApi', createBoardApi(invoke, listen))
+const pathForFile: PathForFile = (file) => {
+  try {
+    return webUtils.getPathForFile(file as File)
+  } catch {
+    return '' // not a File object at all
+  }
+}
+
+contextBridge.exposeInMainWorld('boardApi', createBoardApi(invoke, listen, pathForFile))

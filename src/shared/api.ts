@@ -1,4 +1,5 @@
 import type { Board } from './board'
+import type { BoardPreview } from './preview'
 
 /**
  * The contract between the renderer and the main process. The preload builds
@@ -19,8 +20,32 @@ export type OpenOutcome =
       notices: string[]
       /** What was repaired while opening, one readable line per kind of repair. */
       warnings?: string[]
+      /** Set when the board came out of an exported image: it has no board file yet, so Save asks where. */
+      fromImage?: 'png' | 'svg'
     }
   | { status: 'failed'; path: string; message: string }
+  /** Another window already shows this board; it came to the front and this window keeps its own. */
+  | { status: 'elsewhere'; path: string; name: string }
+
+/** One entry of the recent boards list (File > Open Recent). */
+export interface RecentBoard {
+  path: string
+  /** The file name without `.orgboard`. */
+  name: string
+  /** The folder it is in, to tell boards with the same name apart. */
+  folder: string
+  /** The file is not there any more (moved, deleted, or on a disk that is not connected). */
+  missing: boolean
+}
+
+/**
+ * A file the user dropped on the window (a DOM File). Only the preload can turn
+ * it into a path (Electron's webUtils.getPathForFile), so the renderer never
+ * names a path for main to open.
+ */
+export interface DroppedFile {
+  readonly name: string
+}
 
 export type SaveOutcome =
   | { status: 'cancelled' }
@@ -40,6 +65,31 @@ export type SaveOutcome =
       notices: string[]
       warnings: string[]
     }
+  | { status: 'failed'; path: string; message: string }
+
+/** A board shipped with Orgboard to start a workshop from. */
+export interface TemplateInfo {
+  /** Stable id (the file name without extension); what openTemplate takes. */
+  id: string
+  name: string
+  /** One or two sentences: what the room does with it. */
+  description: string
+  preview: BoardPreview
+}
+
+export type TemplateList =
+  /** `problems`: templates that could not be read (left out of the list). */
+  | { status: 'listed'; templates: TemplateInfo[]; problems: string[] }
+  | { status: 'failed'; message: string }
+
+/** A template opened as a new, untitled board: it has no file, so Save asks where to put it. */
+export type TemplateOutcome = { status: 'opened'; name: string; board: Board } | { status: 'failed'; message: string }
+/** Image formats of File > Export. */
+export type ExportFormat = 'png' | 'svg' | 'pdf'
+
+export type ExportOutcome =
+  | { status: 'cancelled' }
+  | { status: 'exported'; path: string; name: string }
   | { status: 'failed'; path: string; message: string }
 
 export type DiscardAnswer = 'save' | 'discard' | 'cancel'
@@ -95,6 +145,28 @@ export interface BoardApiMethods {
   setWindowState(state: WindowState): Promise<void>
   /** Closes the window once the renderer has dealt with unsaved changes. */
   closeWindow(): Promise<void>
+  /** Opens a path main offered this window with an `openFile` event (command line, OS, second launch, menu). */
+  openPath(args: { path: string }): Promise<OpenOutcome>
+  /** Opens a board from the recent list; refused for any other path. */
+  openRecent(args: { path: string }): Promise<OpenOutcome>
+  /** Main's side of openDroppedFile: the preload sends the dropped file's path. Not on the renderer's boardApi. */
+  openDropped(args: { path: string }): Promise<OpenOutcome>
+  /** The recent boards, most recent first, each checked on disk. */
+  listRecent(): Promise<RecentBoard[]>
+  /** Removes one entry from the recent list (the file is not touched); returns the new list. */
+  removeRecent(args: { path: string }): Promise<RecentBoard[]>
+  /** Empties the recent list; returns it (empty). */
+  clearRecent(): Promise<RecentBoard[]>
+  /** The renderer listens for events now: main sends what waited for it (a file to open). */
+  rendererReady(): Promise<void>
+  /** Opens another window with a new board. */
+  newWindow(): Promise<void>
+  /** The templates shipped with Orgboard, for the start screen. */
+  listTemplates(): Promise<TemplateList>
+  /** Starts a new board from a template; the window forgets its file, so Save never writes over the template. */
+  openTemplate(args: { id: string }): Promise<TemplateOutcome>
+  /** Asks where to save an exported image (SVG as text, PNG and PDF as bytes) and writes it; the board is not touched. */
+  exportImage(args: { format: ExportFormat; data: string | Uint8Array; suggestedName: string }): Promise<ExportOutcome>
   /** Keeps a recovery copy of the unsaved board in the app's own folder (never the board's file). */
   saveRecovery(args: { board: Board; name: string; changedAt: number }): Promise<void>
   /** Drops this window's recovery copy: the board was saved, or its changes deliberately discarded. */
@@ -118,6 +190,17 @@ export const invokeChannels = {
   confirmDiscard: 'orgboard:dialog:confirmDiscard',
   setWindowState: 'orgboard:window:setState',
   closeWindow: 'orgboard:window:close',
+  openPath: 'orgboard:board:openPath',
+  openRecent: 'orgboard:board:openRecent',
+  openDropped: 'orgboard:board:openDropped',
+  listRecent: 'orgboard:recent:list',
+  removeRecent: 'orgboard:recent:remove',
+  clearRecent: 'orgboard:recent:clear',
+  rendererReady: 'orgboard:window:ready',
+  newWindow: 'orgboard:window:new',
+  listTemplates: 'orgboard:templates:list',
+  openTemplate: 'orgboard:templates:open',
+  exportImage: 'orgboard:board:export',
   saveRecovery: 'orgboard:recovery:save',
   discardRecovery: 'orgboard:recovery:discard',
   listRecovery: 'orgboard:recovery:list',
@@ -133,31 +216,49 @@ export interface BoardApiEvents {
   command: string
   /** The user asked to close the window; the renderer answers with closeWindow() or not at all. */
   closeRequested: null
+  /** Main offers this window a board to open (after the unsaved-changes guard, with openPath). */
+  openFile: { path: string }
 }
 
 export const eventChannels = {
   command: 'orgboard:menu:command',
-  closeRequested: 'orgboard:window:closeRequested'
+  closeRequested: 'orgboard:window:closeRequested',
+  openFile: 'orgboard:board:openFile'
 } as const satisfies Record<keyof BoardApiEvents, `orgboard:${string}`>
 
 export type Unsubscribe = () => void
 
-export type BoardApi = BoardApiMethods & {
+/** What the renderer sees: the methods, except that a dropped file goes in as a File, never as a path. */
+export type BoardApi = Omit<BoardApiMethods, 'openDropped'> & {
+  /** Opens a board file the user dropped on the window. */
+  openDroppedFile(file: DroppedFile): Promise<OpenOutcome>
   on<E extends keyof BoardApiEvents>(event: E, listener: (payload: BoardApiEvents[E]) => void): Unsubscribe
 }
 
 export type Invoke = (channel: string, arg: unknown) => Promise<unknown>
 export type Listen = (channel: string, listener: (payload: unknown) => void) => Unsubscribe
+/** A dropped file's path on disk, or "" when it has none (Electron's webUtils.getPathForFile). */
+export type PathForFile = (file: DroppedFile) => string
 
 /** Builds boardApi from a transport: ipcRenderer in the preload, a Playwright binding in tests. */
-export function createBoardApi(invoke: Invoke, listen: Listen): BoardApi {
-  const methods = Object.fromEntries(
+export function createBoardApi(invoke: Invoke, listen: Listen, pathForFile: PathForFile): BoardApi {
+  const { openDropped: _mainOnly, ...methods } = Object.fromEntries(
     Object.entries(invokeChannels).map(([method, channel]) => [method, (arg?: unknown) => invoke(channel, arg)])
   ) as unknown as BoardApiMethods
   return {
     ...methods,
+    openDroppedFile: async (file) => {
+      const path = pathForFile(file)
+      if (!path) return { status: 'failed', path: '', message: notOnDiskMessage(file.name) }
+      return invoke(invokeChannels.openDropped, { path }) as Promise<OpenOutcome>
+    },
     on: (event, listener) => listen(eventChannels[event], listener as (payload: unknown) => void)
   }
+}
+
+/** A dropped "file" that is not on disk: dragged out of a browser or a mail, say. */
+export function notOnDiskMessage(name: string): string {
+  return `Could not open "${name}": it is not a file on this computer. Save it to a folder first, then drop it from there.`
 }
 
 /** A board's display name from its path: the file name without `.orgboard`. */

@@ -21,3 +21,19 @@ export function borderPoint(rect: Rect, towards: { x: number; y: number }): { x:
 export function center(rect: Rect): { x: number; y: number } {
   return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }
 }
+
+/** The smallest rectangle around all of `rects`; undefined for none. */
+export function boundsOf(rects: readonly Rect[]): Rect | undefined {
+  if (rects.length === 0) return undefined
+  let left = Infinity
+  let top = Infinity
+  let right = -Infinity
+  let bottom = -Infinity
+  for (const r of rects) {
+    left = Math.min(left, r.x)
+    top = Math.min(top, r.y)
+    right = Math.max(right, r.x + r.width)
+    bottom = Math.max(bottom, r.y + r.height)
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top }
+}

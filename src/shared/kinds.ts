@@ -29,7 +29,8 @@ export type FieldSpec = FieldBase &
     | { type: 'number'; min: number; max: number; default: number }
   )
 
-export type CardShape = 'rounded' | 'pill' | 'hexagon' | 'brick' | 'sheet' | 'tag' | 'sticky' | 'container'
+/** `unknown` is the dashed outline of a card of a kind this Orgboard does not know (UNKNOWN_KIND). */
+export type CardShape = 'leaf' | 'pill' | 'hexagon' | 'brick' | 'sheet' | 'tab' | 'sticky' | 'container' | 'unknown'
 
 export interface CardKindSpec {
   /** The kind's id, as written in board files. */
@@ -40,6 +41,12 @@ export interface CardKindSpec {
   /** Accent colour (light theme) and its fill. */
   color: string
   fill: string
+  /**
+   * The same pair for the dark theme: `color` is the accent (border, icon, kind
+   * label), `fill` the card's background, both legible on a dark canvas with
+   * light text. The renderer switches between the pairs with the theme.
+   */
+  dark: { color: string; fill: string }
   shape: CardShape
   /** What the title field is called for this kind (a garden has a name, a note has text). */
   titleLabel: string
@@ -72,6 +79,7 @@ export const cardKinds = [
     icon: 'train-front',
     color: '#1d4ed8',
     fill: '#dbeafe',
+    dark: { color: '#93c5fd', fill: '#172a54' },
     shape: 'pill',
     titleLabel: 'Title',
     defaultTitle: 'New freight train',
@@ -101,7 +109,8 @@ export const cardKinds = [
     icon: 'sprout',
     color: '#15803d',
     fill: '#dcfce7',
-    shape: 'rounded',
+    dark: { color: '#86efac', fill: '#0f2e1c' },
+    shape: 'leaf',
     titleLabel: 'Title',
     defaultTitle: 'New seedling',
     defaultSize: { width: 220, height: 96 },
@@ -120,6 +129,7 @@ export const cardKinds = [
     icon: 'flower-2',
     color: '#4d7c0f',
     fill: '#f7fee7',
+    dark: { color: '#bef264', fill: '#1c2a0c' },
     shape: 'container',
     titleLabel: 'Name',
     defaultTitle: 'New garden',
@@ -137,6 +147,7 @@ export const cardKinds = [
     icon: 'brick-wall',
     color: '#b91c1c',
     fill: '#fee2e2',
+    dark: { color: '#fca5a5', fill: '#3b1214' },
     shape: 'brick',
     titleLabel: 'Title',
     defaultTitle: 'New wall',
@@ -154,6 +165,7 @@ export const cardKinds = [
     icon: 'file',
     color: '#475569',
     fill: '#ffffff',
+    dark: { color: '#cbd5e1', fill: '#1e2635' },
     shape: 'sheet',
     titleLabel: 'Title',
     defaultTitle: 'New blank page',
@@ -168,10 +180,11 @@ export const cardKinds = [
     icon: 'target',
     color: '#7c3aed',
     fill: '#ede9fe',
-    shape: 'rounded',
+    dark: { color: '#c4b5fd', fill: '#2a1a52' },
+    shape: 'tab',
     titleLabel: 'Title',
     defaultTitle: 'New initiative',
-    defaultSize: { width: 260, height: 110 },
+    defaultSize: { width: 300, height: 200 },
     container: false,
     hint: 'Work with drivers, constraints and floats',
     fields: [
@@ -188,6 +201,7 @@ export const cardKinds = [
     icon: 'users',
     color: '#c2410c',
     fill: '#ffedd5',
+    dark: { color: '#fdba74', fill: '#3a1d0c' },
     shape: 'hexagon',
     titleLabel: 'Name',
     defaultTitle: 'New team',
@@ -207,6 +221,7 @@ export const cardKinds = [
     icon: 'sticky-note',
     color: '#a16207',
     fill: '#fef9c3',
+    dark: { color: '#fde047', fill: '#3a3012' },
     shape: 'sticky',
     titleLabel: 'Text',
     defaultTitle: 'New note',
@@ -221,6 +236,7 @@ export const cardKinds = [
     icon: 'frame',
     color: '#0f766e',
     fill: '#f0fdfa',
+    dark: { color: '#5eead4', fill: '#0c2c2a' },
     shape: 'container',
     titleLabel: 'Title',
     defaultTitle: 'New frame',
@@ -248,7 +264,8 @@ export const unknownCardKind: CardKindSpec = {
   icon: 'circle-help',
   color: '#64748b',
   fill: '#f1f5f9',
-  shape: 'rounded',
+  dark: { color: '#94a3b8', fill: '#1e2635' },
+  shape: 'unknown',
   titleLabel: 'Title',
   defaultTitle: '',
   defaultSize: { width: 220, height: 96 },
@@ -275,6 +292,34 @@ export function defaultFields(kind: CardKind): Record<string, FieldValue> {
   return fields
 }
 
+/** Colours a facilitator can give any card (sticky-note colours), each readable on light and dark boards. */
+export const cardColors = [
+  { id: 'yellow', label: 'Yellow', color: '#a16207', fill: '#fef08a', dark: { color: '#fde047', fill: '#3a3000' } },
+  { id: 'orange', label: 'Orange', color: '#c2410c', fill: '#fed7aa', dark: { color: '#fdba74', fill: '#3b1d08' } },
+  { id: 'red', label: 'Red', color: '#b91c1c', fill: '#fecaca', dark: { color: '#fca5a5', fill: '#3b1111' } },
+  { id: 'pink', label: 'Pink', color: '#be185d', fill: '#fbcfe8', dark: { color: '#f9a8d4', fill: '#3b0f27' } },
+  { id: 'purple', label: 'Purple', color: '#7c3aed', fill: '#ddd6fe', dark: { color: '#c4b5fd', fill: '#2a1a52' } },
+  { id: 'blue', label: 'Blue', color: '#1d4ed8', fill: '#bfdbfe', dark: { color: '#93c5fd', fill: '#0f2547' } },
+  { id: 'teal', label: 'Teal', color: '#0f766e', fill: '#99f6e4', dark: { color: '#5eead4', fill: '#0b302c' } },
+  { id: 'green', label: 'Green', color: '#15803d', fill: '#bbf7d0', dark: { color: '#86efac', fill: '#0f2e1c' } },
+  { id: 'grey', label: 'Grey', color: '#475569', fill: '#e2e8f0', dark: { color: '#cbd5e1', fill: '#1e293b' } }
+] as const
+
+export type CardColor = (typeof cardColors)[number]['id']
+
+export function isCardColor(id: string): id is CardColor {
+  return cardColors.some((c) => c.id === id)
+}
+
+/** Accent and fill for the light theme, and their dark-theme pair. */
+export type Paint = Pick<CardKindSpec, 'color' | 'fill' | 'dark'>
+
+/** The paint a card is drawn with: its own colour if chosen, else its kind's. */
+export function cardPaint(card: { kind: AnyCardKind; color?: CardColor | undefined }): Paint {
+  const own = card.color ? cardColors.find((c) => c.id === card.color) : undefined
+  return own ?? cardKind(card.kind)
+}
+
 export interface RelationKindSpec {
   id: string
   label: string
@@ -282,15 +327,17 @@ export interface RelationKindSpec {
   dash: string
   width: number
   color: string
+  /** The line colour on the dark theme's canvas. */
+  dark: { color: string }
 }
 
 export const relationKinds = [
-  { id: 'dependsOn', label: 'depends on', dash: '', width: 2, color: '#334155' },
-  { id: 'blocks', label: 'blocks', dash: '', width: 3.5, color: '#b91c1c' },
-  { id: 'drives', label: 'drives', dash: '8 4', width: 2, color: '#7c3aed' },
-  { id: 'constrains', label: 'constrains', dash: '2 4', width: 2, color: '#c2410c' },
-  { id: 'graduatesInto', label: 'graduates into', dash: '12 4 2 4', width: 2.5, color: '#15803d' },
-  { id: 'relatesTo', label: 'relates to', dash: '4 4', width: 1.5, color: '#64748b' }
+  { id: 'dependsOn', label: 'depends on', dash: '', width: 2, color: '#334155', dark: { color: '#cbd5e1' } },
+  { id: 'blocks', label: 'blocks', dash: '', width: 3.5, color: '#b91c1c', dark: { color: '#f87171' } },
+  { id: 'drives', label: 'drives', dash: '8 4', width: 2, color: '#7c3aed', dark: { color: '#a78bfa' } },
+  { id: 'constrains', label: 'constrains', dash: '2 4', width: 2, color: '#c2410c', dark: { color: '#fb923c' } },
+  { id: 'graduatesInto', label: 'graduates into', dash: '12 4 2 4', width: 2.5, color: '#15803d', dark: { color: '#4ade80' } },
+  { id: 'relatesTo', label: 'relates to', dash: '4 4', width: 1.5, color: '#64748b', dark: { color: '#94a3b8' } }
 ] as const satisfies readonly RelationKindSpec[]
 
 export type RelationKind = (typeof relationKinds)[number]['id']

@@ -19,17 +19,27 @@ function validBoard(): Board {
     viewport: { x: -40, y: 12.5, zoom: 0.9 },
     cards: [
       { id: 'ft-sso', kind: 'freightTrain', title: 'Enterprise SSO & compliance (SOC 2 Type II)', x: 0, y: 0, width: 240, height: 96, fields: { teams: 'Platform Security', momentum: 'heavy', valueQuestioned: false } },
-      { id: 'seed-pricing', kind: 'seedling', title: 'Usage-based pricing pilot', x: 320, y: 0, width: 220, height: 96, fields: { stage: 'seed', criteria: [{ text: '5 customers pay monthly for a quarter', done: false }] } },
+      { id: 'seed-pricing', kind: 'seedling', title: 'Usage-based pricing pilot', x: 320, y: 0, width: 220, height: 96, fields: { stage: 'seed', criteria: [{ text: '5 customers pay monthly for a quarter', done: false }] }, container: 'garden-mm' },
       { id: 'garden-mm', kind: 'garden', title: 'Mid-market self-serve', x: 280, y: -60, width: 520, height: 320, fields: { tendedBy: 'Growth' } },
       { id: 'wall-qa', kind: 'wall', title: "Mobile team's shared QA environment is booked until September", x: 0, y: 200, width: 220, height: 88, fields: { appeared: 'June' } },
       { id: 'init-cloud', kind: 'initiative', title: 'Reduce cloud spend by 20%', x: 600, y: 200, width: 260, height: 110, fields: { drivers: ['Gross margin target'], constraints: [], floats: ['Retention periods'], horizon: 'months' } },
       { id: 'team-data', kind: 'team', title: 'Data Platform', x: 900, y: 0, width: 220, height: 96, fields: { context: 'Overloaded', size: 3 } },
-      { id: 'note-q', kind: 'note', title: 'Where have walls just appeared?', x: 900, y: 200, width: 200, height: 120, fields: {} }
+      { id: 'note-q', kind: 'note', title: 'Where have walls just appeared?', x: 900, y: 200, width: 200, height: 120, fields: {}, color: 'pink' }
     ],
     relations: [
       { id: 'rel-1', kind: 'blocks', from: 'wall-qa', to: 'init-cloud', label: '' },
       { id: 'rel-2', kind: 'dependsOn', from: 'seed-pricing', to: 'ft-sso', label: 'only if the pilot with two customers succeeds' },
       { id: 'rel-3', kind: 'relatesTo', from: 'team-data', to: 'init-cloud', label: 'owns the data' }
+    ],
+    voting: { votesPerPerson: 2, kinds: ['wall', 'initiative'], status: 'open', ballots: [{ voter: 'Priya', cards: ['init-cloud'] }] },
+    checkpoints: [
+      {
+        id: 'cp-1',
+        name: 'before lunch',
+        time: '2025-03-14T09:30:00.000Z',
+        cards: [{ id: 'wall-qa', kind: 'wall', title: 'QA environment booked', x: 0, y: 200, width: 220, height: 88, fields: {} }],
+        relations: []
+      }
     ]
   }
 }
@@ -50,6 +60,9 @@ const nasty: fc.Arbitrary<Json> = fc.oneof(
     'unknown',
     'rocket',
     'ghost',
+    'garden-mm',
+    'note-q',
+    'pink',
     { polluted: true },
     [],
     {}
@@ -57,7 +70,10 @@ const nasty: fc.Arbitrary<Json> = fc.oneof(
   fc.integer({ min: -2, max: 2 }).map((n) => n * 1_000_000_000)
 )
 
-const keyNames = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'kind', 'from', 'to', 'fields', 'x', 'width'))
+const keyNames = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'kind', 'from', 'to', 'fields', 'x', 'width', 'container', 'color', 'voting', 'checkpoints')
+)
 
 /** Every place in a JSON value: the container and the key under it. */
 function places(value: Json): { parent: Json[] | { [key: string]: Json }; key: string | number }[] {

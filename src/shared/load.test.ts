@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BOARD_VERSION, emptyBoard, type Board } from './board'
+import { cardKind } from './kinds'
 import { parseBoardText } from './load'
 import { serializeBoard } from './serialize'
 
@@ -165,7 +166,7 @@ describe('parseBoardText repairs', () => {
       .replace('"height": 110', '"height": 1e999') // JSON.parse reads this as Infinity
     const { board: b, warnings } = repaired(input)
     expect(b.cards[0]).toMatchObject({ x: 0, y: 0, width: 8, height: 88 })
-    expect(b.cards[1]?.height).toBe(110)
+    expect(b.cards[1]?.height).toBe(cardKind('initiative').defaultSize.height)
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(/^Reset 5 positions or sizes that were not usable numbers .*: card "Hiring freeze for all non-revenue roles", x; /)
   })
@@ -250,5 +251,66 @@ describe('parseBoardText repairs', () => {
     const { board: b, warnings } = repaired('{"format": "orgboard", "version": 1}')
     expect(b).toEqual(emptyBoard())
     expect(warnings).toEqual(['Filled in 3 missing values with defaults: the cards list; the relations list; the view.'])
+  })
+})
+
+describe('parseBoardText with frames, colours, votes and checkpoints', () => {
+  function opened(doc: unknown): { board: Board; warnings: string[] } {
+    const result = parseBoardText(json(doc))
+    if (!result.ok) throw new Error(`expected the board to open, got: ${result.problem}`)
+    return result
+  }
+  const frame = { id: 'frame-q', kind: 'frame', title: 'Lower right', x: -40, y: -40, width: 900, height: 400, fields: {} }
+  const rocket = { id: 'rocket-1', kind: 'rocket', title: 'Moonshot', x: 10, y: 200, width: 200, height: 90, fields: { fuel: 'lots' } }
+
+  it('keeps a card in its frame and its chosen colour, without a warning', () => {
+    const [wall, initiative] = board().cards
+    const doc = { ...board(), cards: [frame, { ...wall, container: 'frame-q', color: 'pink' }, initiative] }
+    const { board: b, warnings } = opened(doc)
+    expect(warnings).toEqual([])
+    expect(b.cards[1]).toMatchObject({ container: 'frame-q', color: 'pink' })
+    expect(JSON.parse(serializeBoard(b))).toEqual(JSON.parse(json(doc)))
+  })
+
+  it('takes a card out of a frame that is not there or not a frame, and drops a colour Orgboard does not have', () => {
+    const [wall, initiative] = board().cards
+    const doc = { ...board(), cards: [{ ...wall, container: 'frame-gone', color: 'lilac' }, { ...initiative, container: 'wall-hiring' }] }
+    const { board: b, warnings } = opened(doc)
+    expect(b.cards.map((c) => [c.container, c.color])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined]
+    ])
+    expect(warnings).toEqual([
+      'Removed 1 colour Orgboard does not have (the kind\'s colour shows instead): card "Hiring freeze for all non-revenue roles".',
+      'Took 2 cards out of a frame or garden that is not on the board (or that would contain itself); they stay where they are: card "Hiring freeze for all non-revenue roles"; card "Reduce cloud spend by 20%".'
+    ])
+  })
+
+  it('breaks a circle of frames at one frame, keeping the rest nested', () => {
+    const frames = ['a', 'b', 'c'].map((id, i) => ({ ...frame, id: `frame-${id}`, title: `Frame ${id}`, container: `frame-${'abc'[(i + 1) % 3]}` }))
+    const { board: b, warnings } = opened({ ...board(), cards: frames, relations: [] })
+    expect(b.cards.filter((c) => c.container === undefined)).toHaveLength(1)
+    expect(b.cards.filter((c) => c.container !== undefined)).toHaveLength(2)
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/^Took 1 card out of a frame or garden/)
+  })
+
+  it('keeps an unknown kind of card in its frame, and what it named as its frame when that is not one here', () => {
+    const doc = { ...board(), cards: [frame, { ...rocket, container: 'frame-q', color: 'teal' }, { ...rocket, id: 'rocket-2', container: 'swimlane-7', color: 'ultraviolet' }] }
+    const { board: b } = opened(doc)
+    expect(b.cards[1]).toMatchObject({ kind: 'unknown', container: 'frame-q', color: 'teal', preserved: { kind: 'rocket', fields: { fuel: 'lots' } } })
+    expect(b.cards[2]).toMatchObject({ kind: 'unknown', preserved: { container: 'swimlane-7', color: 'ultraviolet' } })
+    expect(b.cards[2]?.container).toBeUndefined()
+    // Both are written back exactly as the file had them.
+    expect(JSON.parse(serializeBoard(b)).cards).toEqual(doc.cards)
+  })
+
+  it('keeps the voting round and checkpoints, also with a card of an unknown kind in a checkpoint', () => {
+    const { board: withRocket } = opened({ ...board(), cards: [...board().cards, rocket] })
+    const checkpoint = { id: 'cp-1', name: 'before lunch', time: '2025-03-14T09:30:00.000Z', cards: withRocket.cards, relations: withRocket.relations }
+    const voting = { votesPerPerson: 3, kinds: ['wall', 'initiative'], status: 'revealed', ballots: [{ voter: 'Priya', cards: ['init-cloud', 'init-cloud'] }] }
+    const b: Board = { ...withRocket, voting: voting as Board['voting'], checkpoints: [checkpoint] }
+    const again = parseBoardText(serializeBoard(b))
+    expect(again).toMatchObject({ ok: true, board: b })
   })
 })

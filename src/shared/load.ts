@@ -1,6 +1,6 @@
 import type { Board } from './board'
 import { BOARD_FORMAT } from './board'
-import { formatPath, nestingDepth, removeForbiddenKeys } from './jsonSafety'
+import { FORBIDDEN_KEYS, formatPath, nestingDepth, removeForbiddenKeys } from './jsonSafety'
 import { migrate, migrations, type Migration } from './migrate'
 import { repairBoard } from './repair'
 import { boardSchema, LIMITS } from './schema'
@@ -38,6 +38,21 @@ function jsonError(text: string, err: unknown): { problem: string; where?: strin
   }
 }
 
+/** A zod issue path as people read it: `cards[2].fields.stage` (clipboard.ts reads pasted fragments with it too). */
+export { formatPath }
+
+/** Where a `__proto__`-style key hides in parsed JSON, if anywhere (clipboard.ts refuses a fragment with one). */
+export function findForbiddenKey(value: unknown, path: PropertyKey[] = [], depth = 0): string | undefined {
+  if (depth > LIMITS.depth) return formatPath(path)
+  if (value === null || typeof value !== 'object') return undefined
+  for (const [k, v] of Object.entries(value)) {
+    if (FORBIDDEN_KEYS.has(k)) return formatPath([...path, k])
+    const found = findForbiddenKey(v, [...path, Array.isArray(value) ? Number(k) : k], depth + 1)
+    if (found) return found
+  }
+  return undefined
+}
+
 /**
  * Reads board file text: size check → parse → check marker → migrate → repair →
  * validate. Pure, so the main process, tests and the browser harness all load
@@ -45,9 +60,10 @@ function jsonError(text: string, err: unknown): { problem: string; where?: strin
  *
  * Refused (nothing can be opened): empty, binary, over the size limit, nested
  * deeply enough to threaten the stack, not JSON, cut off, not an Orgboard board,
- * a version this build cannot read. Repaired with a warning (see repair.ts):
- * everything else, including `__proto__`-style keys, which are dropped before
- * any other code sees the document.
+ * a version this build cannot read, a dot-voting round or checkpoint that does
+ * not fit the format (named by where it is). Repaired with a warning (see
+ * repair.ts): everything else, including `__proto__`-style keys, which are
+ * dropped before any other code sees the document.
  */
 export function parseBoardText(text: string, steps: readonly Migration[] = migrations): LoadResult {
   try {
@@ -87,8 +103,14 @@ function load(text: string, steps: readonly Migration[]): LoadResult {
   // repairBoard promises a valid board; the schema still has the last word, so a bug there refuses instead of half-loading.
   const result = boardSchema.safeParse(repaired.board)
   if (!result.success) {
+    // Voting and checkpoints are not repaired (a broken one is refused, naming where); a problem elsewhere is a bug in repair.ts.
     const issue = result.error.issues[0]
-    return { ok: false, problem: `it could not be repaired (${issue?.message ?? 'it does not match the board format'})`, where: formatPath(issue?.path ?? []) }
+    const more = result.error.issues.length - 1
+    return {
+      ok: false,
+      problem: `${issue?.message ?? 'it does not match the board format'}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`,
+      where: formatPath(issue?.path ?? [])
+    }
   }
   return { ok: true, board: result.data, migrated: migrated.applied, warnings: repaired.warnings }
 }

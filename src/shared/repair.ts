@@ -1,6 +1,6 @@
 import { BOARD_FORMAT, BOARD_VERSION, type Board, type Card, type JsonValue, type Relation, type Viewport } from './board'
 import { formatPath, isPlainJson, type JsonPath } from './jsonSafety'
-import { cardKind, isCardKind, isRelationKind, UNKNOWN_KIND, type ChecklistItem, type FieldSpec, type FieldValue } from './kinds'
+import { cardKind, isCardColor, isCardKind, isRelationKind, UNKNOWN_KIND, type ChecklistItem, type FieldSpec, type FieldValue } from './kinds'
 import { fieldSchema, LIMITS } from './schema'
 
 /**
@@ -10,7 +10,9 @@ import { fieldSchema, LIMITS } from './schema'
  * opens with a readable list of repairs instead of not opening at all. Only
  * what cannot be a board at all is refused (see RepairResult).
  *
- * Nothing here throws on any input; the result always passes boardSchema.
+ * Nothing here throws on any input. The cards, relations and view of the result
+ * always pass boardSchema; the dot-voting round and checkpoints are passed on
+ * as read, for the schema to check (the loader refuses them if they do not fit).
  */
 
 export type RepairResult = { ok: true; board: Board; warnings: string[] } | { ok: false; problem: string; where?: string }
@@ -29,6 +31,8 @@ type Category =
   | 'longText'
   | 'badField'
   | 'unknownField'
+  | 'badColor'
+  | 'badContainer'
   | 'ignoredKey'
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
@@ -48,6 +52,9 @@ const describe: Record<Category, (n: number) => string> = {
   longText: (n) => `Shortened ${plural(n, 'text')} longer than ${LIMITS.title.toLocaleString('en-US')} characters (or lists longer than ${LIMITS.listItems} items)`,
   badField: (n) => `Removed ${plural(n, 'field value')} that did not fit the card's kind (the defaults show instead)`,
   unknownField: (n) => `Removed ${plural(n, 'field')} the card's kind does not have`,
+  badColor: (n) => `Removed ${plural(n, 'colour')} Orgboard does not have (the kind's colour shows instead)`,
+  badContainer: (n) =>
+    `Took ${plural(n, 'card')} out of a frame or garden that is not on the board (or that would contain itself); they stay where they are`,
   ignoredKey: (n) => `Ignored ${plural(n, 'property', 'properties')} that Orgboard does not know`
 }
 
@@ -182,9 +189,9 @@ function repairFields(kind: string, raw: unknown, place: string, warnings: Warni
   return fields
 }
 
-/** The keys every card has, whatever its kind; an unknown kind's card preserves the rest. */
+/** The keys every card has, whatever its kind; an unknown kind's card preserves the rest (colour and frame when usable here). */
 const commonCardKeys = new Set(['id', 'title', 'x', 'y', 'width', 'height'])
-const knownCardKeys = new Set([...commonCardKeys, 'kind', 'fields'])
+const knownCardKeys = new Set([...commonCardKeys, 'kind', 'fields', 'color', 'container'])
 const relationKeys = new Set(['id', 'kind', 'from', 'to', 'label'])
 
 class Ids {
@@ -233,7 +240,13 @@ function noteIgnoredKeys(raw: Record<string, unknown>, known: ReadonlySet<string
   for (const key of Object.keys(raw)) if (!known.has(key)) warnings.add('ignoredKey', `${place}, "${short(key, 30)}"`)
 }
 
-function repairCard(raw: Record<string, unknown>, id: string, place: string, warnings: Warnings): Card {
+/** A card, and the frame it names (checked once every card is known; see repairContainers). */
+interface RepairedCard {
+  card: Card
+  container?: string
+}
+
+function repairCard(raw: Record<string, unknown>, id: string, place: string, warnings: Warnings): RepairedCard {
   const kind = typeof raw.kind === 'string' && isCardKind(raw.kind) ? raw.kind : UNKNOWN_KIND
   const spec = cardKind(kind)
   const card: Card = {
@@ -246,10 +259,13 @@ function repairCard(raw: Record<string, unknown>, id: string, place: string, war
     height: repairSize(raw.height, spec.defaultSize.height, `${place}, height`, warnings),
     fields: {}
   }
+  const color = typeof raw.color === 'string' && isCardColor(raw.color) ? raw.color : undefined
+  if (color) card.color = color
+  const container = usableId(raw.container) ? raw.container : undefined
   if (kind === UNKNOWN_KIND) {
     const preserved: Record<string, JsonValue> = {}
     for (const [key, value] of Object.entries(raw)) {
-      if (commonCardKeys.has(key)) continue
+      if (commonCardKeys.has(key) || (key === 'color' && color) || (key === 'container' && container)) continue
       // JSON text can only produce JSON values, except numbers like 1e999 that parse as Infinity.
       preserved[key] = isPlainJson(value, LIMITS.depth) ? value : null
     }
@@ -258,9 +274,51 @@ function repairCard(raw: Record<string, unknown>, id: string, place: string, war
     warnings.add('unknownKind', `${place} (${named})`)
   } else {
     card.fields = repairFields(kind, raw.fields, place, warnings)
+    if (raw.color !== undefined && !color) warnings.add('badColor', place)
+    if (raw.container !== undefined && !container) warnings.add('badContainer', place)
     noteIgnoredKeys(raw, knownCardKeys, place, warnings)
   }
-  return card
+  return container === undefined ? { card } : { card, container }
+}
+
+/**
+ * Puts each card in the frame or garden it names, if that is a frame or garden on
+ * the board and no chain of frames leads back to the card. Linear, so a hostile
+ * chain of thousands of frames costs no more than the cards themselves.
+ */
+function repairContainers(repaired: readonly RepairedCard[], places: readonly string[], warnings: Warnings): void {
+  const byId = new Map(repaired.map((r) => [r.card.id, r]))
+  const refuse = (r: RepairedCard, place: string): void => {
+    // An unknown kind's card keeps what it named for the file; a known kind's card leaves the frame, with a warning.
+    if (r.card.preserved && r.container !== undefined) r.card.preserved.container = r.container
+    else warnings.add('badContainer', place)
+    delete r.container
+  }
+  repaired.forEach((r, i) => {
+    if (r.container === undefined) return
+    const parent = byId.get(r.container)
+    if (!parent || !cardKind(parent.card.kind).container) refuse(r, places[i] ?? `cards[${i}]`)
+  })
+  const indexOf = new Map(repaired.map((r, i) => [r.card.id, i]))
+  // Absent: not seen yet; 1: on the chain being walked; 2: done (its chain ends on the open board).
+  const state = new Map<string, 1 | 2>()
+  for (const start of repaired) {
+    const chain: string[] = []
+    let at: string | undefined = start.card.id
+    while (at !== undefined && !state.has(at)) {
+      state.set(at, 1)
+      chain.push(at)
+      at = byId.get(at)?.container
+    }
+    // The walk came back to a card on this chain: the last card walked closes the circle, so it leaves its frame.
+    if (at !== undefined && state.get(at) === 1) {
+      const last = chain[chain.length - 1] as string
+      const i = indexOf.get(last) as number
+      refuse(repaired[i] as RepairedCard, places[i] ?? `cards[${i}]`)
+    }
+    for (const id of chain) state.set(id, 2)
+  }
+  for (const r of repaired) if (r.container !== undefined) r.card.container = r.container
 }
 
 function repairViewport(raw: unknown, warnings: Warnings): Viewport {
@@ -301,6 +359,8 @@ function list(doc: Record<string, unknown>, key: 'cards' | 'relations', max: num
   return value
 }
 
+const topLevelKeys = new Set(['format', 'version', 'viewport', 'cards', 'relations', 'voting', 'checkpoints'])
+
 /**
  * Repairs a migrated document into a board. `removedKeys` are the forbidden keys
  * the loader already deleted, reported here with the other repairs.
@@ -327,7 +387,9 @@ export function repairBoard(doc: Record<string, unknown>, removedKeys: readonly 
     'duplicateCardId',
     warnings
   )
-  const cards = cardEntries.map(({ raw }, i) => repairCard(raw, cardIds[i] as string, cardPlaces[i] as string, warnings))
+  const repairedCards = cardEntries.map(({ raw }, i) => repairCard(raw, cardIds[i] as string, cardPlaces[i] as string, warnings))
+  repairContainers(repairedCards, cardPlaces, warnings)
+  const cards = repairedCards.map((r) => r.card)
   const onBoard = new Set(cards.map((c) => c.id))
 
   const relationEntries = rawRelations.flatMap((raw, index) => {
@@ -359,7 +421,7 @@ export function repairBoard(doc: Record<string, unknown>, removedKeys: readonly 
   })
 
   for (const key of Object.keys(doc)) {
-    if (!['format', 'version', 'viewport', 'cards', 'relations'].includes(key)) warnings.add('ignoredKey', `"${short(key, 30)}" at the top level`)
+    if (!topLevelKeys.has(key)) warnings.add('ignoredKey', `"${short(key, 30)}" at the top level`)
   }
 
   const board: Board = {
@@ -369,5 +431,8 @@ export function repairBoard(doc: Record<string, unknown>, removedKeys: readonly 
     cards,
     relations
   }
+  // Checked, not repaired: the schema refuses a voting round or checkpoint that does not fit, naming where.
+  if (doc.voting !== undefined) board.voting = doc.voting as Board['voting']
+  if (doc.checkpoints !== undefined) board.checkpoints = doc.checkpoints as Board['checkpoints']
   return { ok: true, board, warnings: warnings.list() }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { BOARD_FORMAT, BOARD_VERSION, type Board } from './board'
+import { BOARD_FORMAT, BOARD_VERSION, FACILITATION_LIMITS, type Board } from './board'
 import { isPlainJson } from './jsonSafety'
-import { cardKinds, isCardKind, UNKNOWN_KIND, type FieldSpec } from './kinds'
+import { cardColors, cardKind, cardKinds, isCardKind, UNKNOWN_KIND, type FieldSpec } from './kinds'
 
 /** Limits that keep a hostile or corrupt file from freezing the canvas. */
 export const LIMITS = {
@@ -71,7 +71,8 @@ const preserved = z.custom<Record<string, unknown>>(
   { message: 'must be plain JSON data' }
 )
 
-const cardSchema = z
+/** One card as the file format allows it; also checks pasted cards (clipboard.ts). */
+export const cardSchema = z
   .object({
     id,
     kind: z.string().refine((k) => isCardKind(k) || k === UNKNOWN_KIND, { message: 'is not a kind of card Orgboard knows' }),
@@ -81,6 +82,8 @@ const cardSchema = z
     width: z.number().finite().min(LIMITS.minSize).max(LIMITS.maxSize),
     height: z.number().finite().min(LIMITS.minSize).max(LIMITS.maxSize),
     fields: z.record(z.string(), z.unknown()),
+    color: z.enum(cardColors.map((c) => c.id) as [string, ...string[]]).optional(),
+    container: id.optional(),
     preserved: preserved.optional()
   })
   .superRefine((card, ctx) => {
@@ -100,13 +103,63 @@ const cardSchema = z
     }
   })
 
-const relationSchema = z.object({
+/** One relation, without the check that its ends exist (the board or fragment schema does that). */
+export const relationSchema = z.object({
   id,
   kind: z.enum(['dependsOn', 'blocks', 'drives', 'constrains', 'graduatesInto', 'relatesTo']),
   from: id,
   to: id,
   label: text
 })
+
+const cardKindId = z.string().refine(isCardKind, { message: 'is not a kind of card Orgboard knows' })
+
+const votingSchema = z
+  .object({
+    votesPerPerson: z.number().int().min(1).max(FACILITATION_LIMITS.votesPerPerson),
+    kinds: z.array(cardKindId).min(1).max(cardKinds.length),
+    status: z.enum(['open', 'revealed']),
+    ballots: z
+      .array(z.object({ voter: z.string().max(FACILITATION_LIMITS.name), cards: z.array(id).max(FACILITATION_LIMITS.votesPerPerson) }))
+      .max(FACILITATION_LIMITS.ballots)
+  })
+  .superRefine((voting, ctx) => {
+    voting.ballots.forEach((ballot, i) => {
+      if (ballot.cards.length > voting.votesPerPerson)
+        ctx.addIssue({ code: 'custom', message: `casts ${ballot.cards.length} votes, more than the ${voting.votesPerPerson} each person has`, path: ['ballots', i, 'cards'] })
+    })
+  })
+
+const checkpointSchema = z
+  .object({
+    id,
+    name: z.string().min(1).max(FACILITATION_LIMITS.name),
+    time: z.iso.datetime(),
+    cards: z.array(cardSchema).max(LIMITS.cards),
+    relations: z.array(relationSchema).max(LIMITS.relations)
+  })
+  .superRefine((checkpoint, ctx) => {
+    const seen = new Set<string>()
+    checkpoint.cards.forEach((card, i) => {
+      if (seen.has(card.id)) ctx.addIssue({ code: 'custom', message: `duplicate card id "${card.id}"`, path: ['cards', i, 'id'] })
+      seen.add(card.id)
+    })
+  })
+
+/** A chain of containers that leads back to where it started, if there is one. */
+function containerCycle(cards: readonly { id: string; container?: string | undefined }[]): string[] | undefined {
+  const parent = new Map(cards.map((c) => [c.id, c.container]))
+  for (const card of cards) {
+    const seen: string[] = []
+    let at: string | undefined = card.id
+    while (at !== undefined) {
+      if (seen.includes(at)) return [...seen.slice(seen.indexOf(at)), at]
+      seen.push(at)
+      at = parent.get(at)
+    }
+  }
+  return undefined
+}
 
 export const boardSchema = z
   .object({
@@ -118,7 +171,9 @@ export const boardSchema = z
       zoom: z.number().finite().min(0.01).max(100)
     }),
     cards: z.array(cardSchema).max(LIMITS.cards),
-    relations: z.array(relationSchema).max(LIMITS.relations)
+    relations: z.array(relationSchema).max(LIMITS.relations),
+    voting: votingSchema.optional(),
+    checkpoints: z.array(checkpointSchema).max(FACILITATION_LIMITS.checkpoints).optional()
   })
   .superRefine((board, ctx) => {
     const seen = new Set<string>()
@@ -126,6 +181,15 @@ export const boardSchema = z
       if (seen.has(card.id)) ctx.addIssue({ code: 'custom', message: `duplicate card id "${card.id}"`, path: ['cards', i, 'id'] })
       seen.add(card.id)
     })
+    const kinds = new Map(board.cards.map((c) => [c.id, c.kind]))
+    board.cards.forEach((card, i) => {
+      if (card.container === undefined) return
+      const kind = kinds.get(card.container)
+      if (!kind || !cardKind(kind).container)
+        ctx.addIssue({ code: 'custom', message: `names "${card.container}" as its container, which is not a frame or garden on the board`, path: ['cards', i, 'container'] })
+    })
+    const cycle = containerCycle(board.cards)
+    if (cycle) ctx.addIssue({ code: 'custom', message: `frames contain each other in a circle (${cycle.join(' → ')})`, path: ['cards'] })
     const relationIds = new Set<string>()
     board.relations.forEach((rel, i) => {
       if (relationIds.has(rel.id))
@@ -135,6 +199,12 @@ export const boardSchema = z
         if (!seen.has(rel[end]))
           ctx.addIssue({ code: 'custom', message: `points to card "${rel[end]}", which is not on the board`, path: ['relations', i, end] })
       }
+    })
+    const checkpointIds = new Set<string>()
+    board.checkpoints?.forEach((checkpoint, i) => {
+      if (checkpointIds.has(checkpoint.id))
+        ctx.addIssue({ code: 'custom', message: `duplicate checkpoint id "${checkpoint.id}"`, path: ['checkpoints', i, 'id'] })
+      checkpointIds.add(checkpoint.id)
     })
   }) as unknown as z.ZodType<Board>
 // The cast: zod infers `kind: string` and `fields: Record<string, unknown>`; the refinements above narrow both.

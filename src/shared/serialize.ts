@@ -22,12 +22,12 @@ function orderKeys(value: unknown): unknown {
 /**
  * A card as the file holds it. A card of an unknown kind is written back as the
  * file had it: what it preserved (its kind, fields and other keys), with the
- * id, title, position and size it has now.
+ * id, title, position, size, colour and frame it has now.
  */
 function fileCard(card: Card): unknown {
   if (card.kind !== UNKNOWN_KIND || !card.preserved) return card
-  const { id, title, x, y, width, height } = card
-  return { ...card.preserved, id, title, x, y, width, height }
+  const { id, title, x, y, width, height, color, container } = card
+  return { ...card.preserved, id, title, x, y, width, height, ...(color ? { color } : {}), ...(container ? { container } : {}) }
 }
 
 /** The board as file text: UTF-8 JSON, stable key order, 2-space indent, trailing newline. */

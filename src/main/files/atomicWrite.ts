@@ -136,14 +136,14 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 /**
- * Replaces `path` with `text` so that a crash, a kill, a full disk or a yanked drive
+ * Replaces `path` with `text` (or bytes) so that a crash, a kill, a full disk or a yanked drive
  * leaves either the old file or the new one, never a mix: write a temp file in the
  * same folder, flush it, replace the backup with a copy of the old file (the same
  * way), rename the temp over the target, flush the folder. Keeps the old file's
  * mode and owner; writes through a symlink to its target. Throws AtomicWriteError;
  * the temp file is gone by then (a kill leaves it, and a later save removes it).
  */
-export async function atomicWrite(path: string, text: string, options: { backup?: boolean } = {}): Promise<void> {
+export async function atomicWrite(path: string, text: string | Uint8Array, options: { backup?: boolean } = {}): Promise<void> {
   let target = path
   let existing: Awaited<ReturnType<typeof statOrNull>>
   try {
@@ -168,7 +168,7 @@ export async function atomicWrite(path: string, text: string, options: { backup?
         await handle.chmod(existing.mode & 0o7777)
         await handle.chown(existing.uid, existing.gid).catch(() => {}) // works for root or the same owner; best effort
       }
-      await handle.writeFile(text, 'utf8')
+      await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined)
       await handle.sync()
     } finally {
       await handle.close()

@@ -36,7 +36,7 @@ describe('writeBoardFile then readBoardFile', () => {
     const text = serializeBoard(board)
     expect(await writeBoardFile(target, board)).toEqual({ ok: true, hash: contentHash(text), text })
     expect(await fs.readFile(target, 'utf8')).toBe(text)
-    expect(await readBoardFile(target)).toEqual({ ok: true, board, notices: [], warnings: [], hash: contentHash(text) })
+    expect(await readBoardFile(target)).toEqual({ ok: true, board, notices: [], warnings: [], hash: contentHash(text), source: 'board' })
   })
 
   it('leaves no temp files behind and keeps the previous save as .bak', async () => {
@@ -185,7 +185,7 @@ describe('readBoardFile refusals', () => {
 
   it('opens a file with a UTF-8 byte order mark', async () => {
     await fs.writeFile(target, `\ufeff${valid}`)
-    expect(await readBoardFile(target)).toMatchObject({ ok: true, board: sampleBoard(), notices: [], warnings: [] })
+    expect(await readBoardFile(target)).toMatchObject({ ok: true, board: sampleBoard(), notices: [], warnings: [], source: 'board' })
   })
 
   it('refuses a file over the size limit without reading it, naming size and limit', async () => {

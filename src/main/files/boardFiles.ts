@@ -7,6 +7,7 @@ import { parseBoardText } from '../../shared/load'
 import { boardSchema, LIMITS } from '../../shared/schema'
 import { serializeBoard } from '../../shared/serialize'
 import { AtomicWriteError, atomicWrite, backupPathFor, errorCode, type WriteStep } from './atomicWrite'
+import { boardTextFromPngFile, boardTextFromSvgText, imageKindOf, type ImageKind } from './imageBoard'
 
 /**
  * The largest board file Orgboard opens (and so the largest it saves). Far above a
@@ -15,6 +16,8 @@ import { AtomicWriteError, atomicWrite, backupPathFor, errorCode, type WriteStep
  */
 export const MAX_BOARD_FILE_BYTES = LIMITS.fileBytes
 
+/** Where an opened board came from: a board file, or an image Orgboard exported. */
+export type BoardSource = 'board' | ImageKind
 export type ReadBoardResult =
   | {
       ok: true
@@ -23,8 +26,9 @@ export type ReadBoardResult =
       notices: string[]
       /** What was repaired while opening (see shared/repair.ts). */
       warnings: string[]
-      /** SHA-256 of the bytes read, to notice later whether another program changed the file. */
-      hash: string
+      /** SHA-256 of the bytes read, to notice later whether another program changed the file; null for a PNG (read in part). */
+      hash: string | null
+      source: BoardSource
     }
   | { ok: false; message: string }
 export type WriteBoardResult = { ok: true; hash: string; text: string } | { ok: false; message: string }
@@ -91,35 +95,85 @@ function readProblem(err: unknown): string {
   }
 }
 
-/** Opens a board file: check it, read it as UTF-8, then parse, migrate and validate in shared code. */
+/** SVGs are read whole to find their board; a board's SVG is a few MB, this bounds a wrong file. */
+export const MAX_SVG_FILE_BYTES = 4 * MAX_BOARD_FILE_BYTES
+
+type FileText =
+  | { ok: true; text: string; source: BoardSource; hash: string | null }
+  | { ok: false; problem: string }
+
+/** The first bytes of a file, to tell a board from an exported image. */
+async function readHead(path: string, size: number): Promise<Uint8Array> {
+  const handle = await fs.open(path, 'r')
+  try {
+    const head = new Uint8Array(Math.min(size, 4096))
+    await handle.read(head, 0, head.length, 0)
+    return head
+  } finally {
+    await handle.close()
+  }
+}
+
+async function readPngBoard(path: string, size: number): Promise<FileText> {
+  const handle = await fs.open(path, 'r')
+  try {
+    const embedded = await boardTextFromPngFile(handle, size, MAX_BOARD_FILE_BYTES)
+    return embedded.ok ? { ok: true, text: embedded.text, source: 'png', hash: null } : embedded
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Reads the board text of a file: a board file, or the board inside an exported PNG or SVG. */
+async function readBoardText(path: string): Promise<FileText> {
+  // stat first: never start reading a folder, a device or a FIFO (which would hang), or a huge file.
+  const stat = await fs.stat(path)
+  if (stat.isDirectory()) return { ok: false, problem: 'it is a folder, not a board file' }
+  if (!stat.isFile()) return { ok: false, problem: 'it is not a regular file' }
+  const image = imageKindOf(await readHead(path, stat.size))
+  if (image === 'png') return readPngBoard(path, stat.size)
+  const limit = image === 'svg' ? MAX_SVG_FILE_BYTES : MAX_BOARD_FILE_BYTES
+  const what = image === 'svg' ? 'an SVG image Orgboard reads' : 'a board file'
+  if (stat.size > limit) return { ok: false, problem: `it is ${formatBytes(stat.size)}, larger than the ${formatBytes(limit)} limit for ${what}` }
+  const bytes = await fs.readFile(path)
+  // The file may have grown between stat and read.
+  if (bytes.length > limit) return { ok: false, problem: `it is larger than the ${formatBytes(limit)} limit for ${what}` }
+  const decoded = decodeUtf8(bytes)
+  if (!decoded.ok) return { ok: false, problem: decoded.problem }
+  const hash = contentHash(bytes)
+  if (image !== 'svg') return { ok: true, text: decoded.text, source: 'board', hash }
+  const embedded = boardTextFromSvgText(decoded.text)
+  return embedded.ok ? { ok: true, text: embedded.text, source: 'svg', hash } : embedded
+}
+
+/**
+ * Opens a board file (or an image Orgboard exported, which carries its board):
+ * check it, read it as UTF-8, then parse, migrate and validate in shared code.
+ */
 export async function readBoardFile(path: string): Promise<ReadBoardResult> {
   const fail = (problem: string, where?: string): ReadBoardResult => ({
     ok: false,
     message: `Could not open "${basename(path)}": ${problem}${where ? ` (at ${where})` : ''}.`
   })
-  let bytes: Buffer
+  let file: FileText
   try {
-    // stat first: never start reading a folder, a device or a FIFO (which would hang), or a huge file.
-    const stat = await fs.stat(path)
-    if (stat.isDirectory()) return fail('it is a folder, not a board file')
-    if (!stat.isFile()) return fail('it is not a regular file')
-    if (stat.size > MAX_BOARD_FILE_BYTES) {
-      return fail(`it is ${formatBytes(stat.size)}, larger than the ${formatBytes(MAX_BOARD_FILE_BYTES)} limit for a board file`)
-    }
-    bytes = await fs.readFile(path)
+    file = await readBoardText(path)
   } catch (err) {
     return fail(readProblem(err))
   }
-  // The file may have grown between stat and read.
-  if (bytes.length > MAX_BOARD_FILE_BYTES) {
-    return fail(`it is larger than the ${formatBytes(MAX_BOARD_FILE_BYTES)} limit for a board file`)
-  }
-  const decoded = decodeUtf8(bytes)
-  if (!decoded.ok) return fail(decoded.problem)
+  if (!file.ok) return fail(file.problem)
+  const inImage = file.source === 'board' ? '' : 'the board inside it: '
   // parseBoardText never throws: a bug in a migration step comes back as a problem too.
-  const result = parseBoardText(decoded.text)
-  if (!result.ok) return fail(result.problem, result.where)
-  return { ok: true, board: result.board, notices: migrationNotices(result.migrated), warnings: result.warnings, hash: contentHash(bytes) }
+  const result = parseBoardText(file.text)
+  if (!result.ok) return fail(inImage + result.problem, result.where)
+  return {
+    ok: true,
+    board: result.board,
+    notices: migrationNotices(result.migrated),
+    warnings: result.warnings,
+    hash: file.hash,
+    source: file.source
+  }
 }
 
 const stepText: Record<WriteStep, (target: string) => string> = {

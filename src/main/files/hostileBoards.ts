@@ -45,7 +45,8 @@ export const hostileBoards: HostileBoard[] = [
   { file: 'blank.orgboard', content: '\n  \n', expect: { refused: ['the file is empty'] } },
   {
     file: 'photo.orgboard',
-    content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+    // A JPEG (a PNG would be read as an image Orgboard exported, see imageBoard.ts).
+    content: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]),
     expect: { refused: ['binary file'] }
   },
   { file: 'utf16.orgboard', content: Buffer.from(`\ufeff${valid}`, 'utf16le'), expect: { refused: ['UTF-16'] } },

@@ -1,11 +1,15 @@
 import type { ReactFlowInstance } from '@xyflow/react'
-import type { BoardApi, RecoveryEntry, VersionEntry } from '../../shared/api'
+import type { BoardApi, DroppedFile, OpenOutcome, RecoveryEntry, VersionEntry } from '../../shared/api'
 import { emptyBoard } from '../../shared/board'
 import { commands } from '../../shared/commands'
-import { addCard, makeCard, removeItems } from '../../shared/edits'
+import { addCard, connectCards, makeCard, removeItems } from '../../shared/edits'
 import { revisionOf } from '../../shared/history'
 import { cardKind, isCardKind, type CardKind } from '../../shared/kinds'
 import { freeSpot } from '../../shared/placement'
+import { editingActions } from './editingActions'
+import { facilitationActions } from './facilitation/actions'
+import { setFacilitation } from './facilitation/state'
+import { copyBoardPng } from './export/exportActions'
 import type { EditorStore, Notice } from './state/editorStore'
 
 export interface ActionContext {
@@ -14,11 +18,20 @@ export interface ActionContext {
   flow: ReactFlowInstance | null
   /** The canvas element, to find the middle of what the facilitator is looking at. */
   canvas: HTMLElement | null
+  /** Where the pointer is over the canvas (client pixels), or null when it is elsewhere: a paste lands there. */
+  pointer?: { x: number; y: number } | null
 }
 
-interface ActionImpl {
-  run(ctx: ActionContext): void | Promise<unknown>
+/** How an action was started, for the few that care (a held-down key repeats a nudge). */
+export interface ActionTrigger {
+  repeat?: boolean
+}
+
+export interface ActionImpl {
+  run(ctx: ActionContext, trigger?: ActionTrigger): void | Promise<unknown>
   isEnabled?(ctx: ActionContext): boolean
+  /** For toggles and choices (snap to grid, theme): whether it is on now. */
+  isChecked?(ctx: ActionContext): boolean
 }
 
 /** Saves to the board's file (or asks where); true once the board is on disk. */
@@ -61,29 +74,41 @@ export async function confirmDiscard(ctx: ActionContext): Promise<boolean> {
   return true
 }
 
-async function newBoard(ctx: ActionContext): Promise<void> {
+/** A blank board, once unsaved changes are dealt with (File > New shows the start screen, which calls this). */
+export async function newBlankBoard(ctx: ActionContext): Promise<void> {
   if (!(await confirmDiscard(ctx))) return
   await ctx.api.newBoard()
   ctx.store.load(emptyBoard(), 'Untitled', false)
 }
 
-async function openBoard(ctx: ActionContext): Promise<void> {
-  if (!(await confirmDiscard(ctx))) return
-  const outcome = await ctx.api.openBoard()
-  if (outcome.status === 'cancelled') return
+/** Shows what came of opening a board: it, or why not. Cancelled, or already open in another window: nothing changes here. */
+function applyOpenOutcome(ctx: ActionContext, outcome: OpenOutcome): void {
+  if (outcome.status === 'cancelled' || outcome.status === 'elsewhere') return
   if (outcome.status === 'failed') {
     ctx.store.set({ notice: { tone: 'error', text: outcome.message } })
     return
   }
-  ctx.store.load(outcome.board, outcome.name, true)
+  // A board opened from an exported image has no board file yet: Save asks where to keep it.
+  ctx.store.load(outcome.board, outcome.name, !outcome.fromImage)
   ctx.store.set({ notice: openedNotice(null, outcome.notices, outcome.warnings) })
 }
 
-/** Shows the boards that a crash or kill left unsaved (at start, and from the File menu). */
+/** Shows the boards that a crash or kill left unsaved (from the File menu, or at start without the start screen). */
 export async function showRecovery(ctx: ActionContext, { quietIfNone }: { quietIfNone: boolean }): Promise<void> {
   const entries = await ctx.api.listRecovery()
   if (entries.length > 0) ctx.store.set({ dialog: { kind: 'recovery', entries } })
   else if (!quietIfNone) ctx.store.set({ notice: { tone: 'info', text: 'There are no unsaved boards to recover.' } })
+}
+
+/**
+ * At launch: boards a crash left unsaved are offered back. The start screen lists
+ * them while it is up (one screen, not two competing dialogs); without it, the
+ * recovery dialog shows them.
+ */
+export async function offerRecoveryAtStart(ctx: ActionContext): Promise<void> {
+  // Decided now, not when the list arrives: an Escape meanwhile must not turn the start screen into a dialog.
+  if (ctx.store.getState().facilitation.startScreen) ctx.store.set({ recoveryOnStartScreen: true })
+  else await showRecovery(ctx, { quietIfNone: true })
 }
 
 /** Takes a recovered board into this window, unsaved; true once it is there. */
@@ -131,6 +156,33 @@ export async function restoreVersion(ctx: ActionContext, entry: VersionEntry, wh
   })
 }
 
+/**
+ * Every way of opening a board in this window: first the unsaved-changes guard, then main opens it.
+ * `fromOutside`: a file from the OS (command line, double-click, drop) that may close the start
+ * screen before the facilitator saw its boards to recover; they are offered again in the dialog.
+ */
+async function openWith(ctx: ActionContext, open: () => Promise<OpenOutcome>, fromOutside = false): Promise<void> {
+  try {
+    if (!(await confirmDiscard(ctx))) return
+    const outcome = await open()
+    const unseenRecovery = fromOutside && ctx.store.getState().recoveryOnStartScreen
+    applyOpenOutcome(ctx, outcome)
+    if (unseenRecovery && outcome.status === 'opened') await showRecovery(ctx, { quietIfNone: true })
+  } catch (err) {
+    ctx.store.set({ notice: { tone: 'error', text: `Could not open the board: ${err instanceof Error ? err.message : String(err)}` } })
+  }
+}
+
+const openBoard = (ctx: ActionContext): Promise<void> => openWith(ctx, () => ctx.api.openBoard())
+
+/** A board main offered this window (command line, double-click, second launch, the native Open Recent). */
+export const openOffered = (ctx: ActionContext, path: string): Promise<void> => openWith(ctx, () => ctx.api.openPath({ path }), true)
+
+export const openRecentBoard = (ctx: ActionContext, path: string): Promise<void> => openWith(ctx, () => ctx.api.openRecent({ path }))
+
+export const openDroppedFile = (ctx: ActionContext, file: DroppedFile): Promise<void> =>
+  openWith(ctx, () => ctx.api.openDroppedFile(file), true)
+
 /** The board point at the middle of the visible canvas. */
 function viewCenter(ctx: ActionContext): { x: number; y: number } {
   const rect = ctx.canvas?.getBoundingClientRect()
@@ -157,13 +209,18 @@ const hasSelection = ({ store }: ActionContext): boolean => {
   return s.selectedCards.size + s.selectedRelations.size > 0
 }
 
+const hasCards = ({ store }: ActionContext): boolean => store.board.cards.length > 0
+
 const impls: Record<string, ActionImpl> = {
-  'board.new': { run: newBoard },
+  'board.new': { run: ({ store }) => setFacilitation(store, { startScreen: true }) },
   'board.open': { run: openBoard },
+  'window.new': { run: ({ api }) => api.newWindow() },
   'board.save': { run: (ctx) => saveBoard(ctx, false) },
   'board.saveAs': { run: (ctx) => saveBoard(ctx, true) },
   'board.versions': { run: showVersions, isEnabled: ({ store }) => store.getState().hasFile },
   'board.recover': { run: (ctx) => showRecovery(ctx, { quietIfNone: false }) },
+  'board.export': { run: ({ store }) => store.set({ exportOpen: true }), isEnabled: hasCards },
+  'board.copyPng': { run: copyBoardPng, isEnabled: hasCards },
   'edit.undo': { run: ({ store }) => store.undo(), isEnabled: ({ store }) => store.getState().history.past.length > 0 },
   'edit.redo': { run: ({ store }) => store.redo(), isEnabled: ({ store }) => store.getState().history.future.length > 0 },
   'edit.rename': {
@@ -181,10 +238,23 @@ const impls: Record<string, ActionImpl> = {
     },
     isEnabled: hasSelection
   },
+  'edit.connect': {
+    // In the order they were selected: A then B gives "A → B"; more cards make a path.
+    run: ({ store }) => {
+      const ids = [...store.getState().selectedCards]
+      store.change('Connect', (board) => {
+        for (let i = 1; i < ids.length; i++) connectCards(board, ids[i - 1] as string, ids[i] as string)
+      })
+    },
+    isEnabled: ({ store }) => store.getState().selectedCards.size >= 2
+  },
+  'edit.selectNone': { run: ({ store }) => store.select([]) },
   'edit.selectAll': { run: ({ store }) => store.select(store.board.cards.map((c) => c.id), store.board.relations.map((r) => r.id)) },
   'view.zoomIn': { run: ({ flow }) => flow?.zoomIn({ duration: 150 }) },
   'view.zoomOut': { run: ({ flow }) => flow?.zoomOut({ duration: 150 }) },
-  'view.fit': { run: ({ flow }) => flow?.fitView({ duration: 200, padding: 0.15 }) }
+  'view.fit': { run: ({ flow }) => flow?.fitView({ duration: 200, padding: 0.15 }) },
+  ...editingActions,
+  ...facilitationActions
 }
 
 function implFor(id: string): ActionImpl | undefined {
@@ -198,12 +268,16 @@ export function isActionEnabled(id: string, ctx: ActionContext): boolean {
   return !!impl && (impl.isEnabled?.(ctx) ?? true)
 }
 
+export function isActionChecked(id: string, ctx: ActionContext): boolean | undefined {
+  return implFor(id)?.isChecked?.(ctx)
+}
+
 /** Runs the action with this id, from a menu, a key or a button alike. */
-export async function runAction(id: string, ctx: ActionContext): Promise<void> {
+export async function runAction(id: string, ctx: ActionContext, trigger?: ActionTrigger): Promise<void> {
   const impl = implFor(id)
   if (!impl || !(impl.isEnabled?.(ctx) ?? true)) return
   try {
-    await impl.run(ctx)
+    await impl.run(ctx, trigger)
   } catch (err) {
     ctx.store.set({ notice: { tone: 'error', text: `${id} failed: ${err instanceof Error ? err.message : String(err)}` } })
   }

@@ -6,6 +6,7 @@ import '@fontsource/inter/600.css'
 import '@fontsource/inter/700.css'
 import '@xyflow/react/dist/base.css'
 import './styles.css'
+import './tools.css'
 import { App } from './App'
 
 const root = createRoot(document.getElementById('root') as HTMLElement)

@@ -3,7 +3,6 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
-  Controls,
   MarkerType,
   MiniMap,
   ReactFlow,
@@ -13,15 +12,21 @@ import {
   type OnConnect
 } from '@xyflow/react'
 import type { Card, Relation } from '../../../shared/board'
-import { connectCards, moveCards } from '../../../shared/edits'
+import { connectCards, moveCardsIntoPlace, positionsWithContents } from '../../../shared/edits'
 import { cardKind, isCardKind, relationKind } from '../../../shared/kinds'
 import { insertCard } from '../actions'
 import { useEditorContext } from '../editorContext'
+import { GRID } from '../prefs'
 import { useEditor, type Preview } from '../state/editorStore'
+import { kindColors, relationColorFor, useTheme, type Theme } from '../theme'
+import { ArrangeToolbar } from '../ui/ArrangeToolbar'
+import { ViewControls } from '../ui/ViewControls'
 import { CardNode, type CardNodeType } from './CardNode'
 import { RelationEdge, type RelationEdgeType } from './RelationEdge'
 
 const nodeTypes = { card: CardNode }
+const snapGrid: [number, number] = [GRID, GRID]
+const DOT = 1.5
 const edgeTypes = { relation: RelationEdge }
 export const PALETTE_MIME = 'application/x-orgboard-kind'
 
@@ -31,6 +36,13 @@ interface NodeInputs {
   editing: boolean
   preview: Preview | undefined
   node: CardNodeType
+}
+
+/** Frames inside frames draw above their outer frame, all below ordinary cards. */
+function containerDepth(card: Card, cards: readonly Card[]): number {
+  let depth = 0
+  for (let at = card.container; at !== undefined && depth < 50; depth++) at = cards.find((c) => c.id === at)?.container
+  return depth
 }
 
 /** Keeps a node object as long as what it is made of is unchanged, so React Flow skips it. */
@@ -58,7 +70,7 @@ function useNodes(): CardNodeType[] {
             height: inputs.preview?.height ?? card.height,
             data: { card, editing: inputs.editing },
             selected: inputs.selected,
-            zIndex: cardKind(card.kind).container ? -1 : 0,
+            zIndex: cardKind(card.kind).container ? containerDepth(card, cards) - 100 : 0,
             ariaLabel: `${cardKind(card.kind).label}: ${card.title}`,
             dragHandle: undefined
           }
@@ -70,7 +82,7 @@ function useNodes(): CardNodeType[] {
   }, [cards, selected, editing, preview])
 }
 
-function toEdge(relation: Relation, selected: boolean): RelationEdgeType {
+function toEdge(relation: Relation, selected: boolean, theme: Theme): RelationEdgeType {
   const spec = relationKind(relation.kind)
   return {
     id: relation.id,
@@ -79,7 +91,7 @@ function toEdge(relation: Relation, selected: boolean): RelationEdgeType {
     type: 'relation',
     data: { relation },
     selected,
-    markerEnd: { type: MarkerType.ArrowClosed, color: spec.color, width: 16, height: 16 },
+    markerEnd: { type: MarkerType.ArrowClosed, color: relationColorFor(spec, theme), width: 16, height: 16 },
     ariaLabel: `Relation: ${spec.label}${relation.label ? `, ${relation.label}` : ''}`
   }
 }
@@ -91,27 +103,34 @@ export function Canvas(): React.JSX.Element {
   const relations = useEditor(store, (s) => s.history.present.relations)
   const selectedRelations = useEditor(store, (s) => s.selectedRelations)
   const nodes = useNodes()
-  const edges = useMemo(() => relations.map((r) => toEdge(r, selectedRelations.has(r.id))), [relations, selectedRelations])
+  const theme = useTheme(store)
+  const snapToGrid = useEditor(store, (s) => s.prefs.snapToGrid)
+  const edges = useMemo(() => relations.map((r) => toEdge(r, selectedRelations.has(r.id), theme)), [relations, selectedRelations, theme])
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CardNodeType>[]) => {
       const state = store.getState()
       let selection: Set<string> | null = null
       let preview: Map<string, Preview> | null = null
+      const dragged = new Map<string, { x: number; y: number }>()
       for (const change of changes) {
         if (change.type === 'select') {
           selection ??= new Set(state.selectedCards)
           if (change.selected) selection.add(change.id)
           else selection.delete(change.id)
         } else if (change.type === 'position' && change.position && change.dragging) {
-          preview ??= new Map(state.preview)
-          preview.set(change.id, { ...preview.get(change.id), ...change.position })
+          dragged.set(change.id, change.position)
         } else if (change.type === 'dimensions' && change.resizing && change.dimensions) {
           preview ??= new Map(state.preview)
           const card = store.board.cards.find((c) => c.id === change.id)
           const prev = preview.get(change.id) ?? { x: card?.x ?? 0, y: card?.y ?? 0 }
           preview.set(change.id, { ...prev, ...change.dimensions })
         }
+      }
+      if (dragged.size > 0) {
+        // A dragged frame or garden carries its cards: preview them where the drop will put them.
+        preview ??= new Map(state.preview)
+        for (const [id, at] of positionsWithContents(store.board, dragged)) preview.set(id, { ...preview.get(id), ...at })
       }
       if (selection || preview) {
         store.set({ ...(selection ? { selectedCards: selection } : {}), ...(preview ? { preview } : {}) })
@@ -137,8 +156,18 @@ export function Canvas(): React.JSX.Element {
   const onNodeDragStop = useCallback(
     (_: unknown, _node: CardNodeType, dragged: CardNodeType[]) => {
       const positions = new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]))
-      store.change(dragged.length > 1 ? 'Move cards' : 'Move card', (board) => moveCards(board, positions))
+      store.change(dragged.length > 1 ? 'Move cards' : 'Move card', (board) => moveCardsIntoPlace(board, positions))
       store.set({ preview: new Map() })
+    },
+    [store]
+  )
+
+  // A click (not a drag) on one card of a multi-selection selects just that card, as on other whiteboards;
+  // React Flow keeps the whole selection so that it can be dragged.
+  const onNodeClick = useCallback(
+    (e: React.MouseEvent, node: CardNodeType) => {
+      const { selectedCards } = store.getState()
+      if (!e.shiftKey && selectedCards.size > 1 && selectedCards.has(node.id)) store.select([node.id])
     },
     [store]
   )
@@ -192,6 +221,7 @@ export function Canvas(): React.JSX.Element {
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
+      onNodeClick={onNodeClick}
       onNodeDoubleClick={(_, node) => store.set({ editing: node.id })}
       onInit={(flow) => {
         ctx.flow = flow as unknown as typeof ctx.flow
@@ -200,6 +230,9 @@ export function Canvas(): React.JSX.Element {
       onDragOver={onDragOver}
       onDrop={onDrop}
       defaultViewport={initialViewport}
+      colorMode={theme}
+      snapToGrid={snapToGrid}
+      snapGrid={snapGrid}
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
       selectionKeyCode={null}
@@ -213,16 +246,18 @@ export function Canvas(): React.JSX.Element {
       maxZoom={4}
       onlyRenderVisibleElements
     >
-      <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} />
-      <Controls showInteractive={false} position="bottom-left" />
+      {/* The offset puts the dots on the snap grid's crossings (React Flow centres them between). */}
+      <Background variant={BackgroundVariant.Dots} gap={GRID} size={DOT} offset={DOT / 2 - GRID / 2} />
+      <ViewControls />
       <MiniMap
         pannable
         zoomable
         position="bottom-right"
-        nodeColor={(n) => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).fill : '#ccc')}
-        nodeStrokeColor={(n) => (n.type === 'card' ? cardKind((n as CardNodeType).data.card.kind).color : '#999')}
+        nodeColor={(n) => (n.type === 'card' ? kindColors(cardKind((n as CardNodeType).data.card.kind), theme).fill : '#ccc')}
+        nodeStrokeColor={(n) => (n.type === 'card' ? kindColors(cardKind((n as CardNodeType).data.card.kind), theme).color : '#999')}
         nodeStrokeWidth={3}
       />
+      <ArrangeToolbar />
     </ReactFlow>
   )
 }

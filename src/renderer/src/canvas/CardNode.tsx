@@ -1,23 +1,20 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react'
 import type { Card } from '../../../shared/board'
-import { renameCard, resizeCard } from '../../../shared/edits'
-import { cardKind, UNKNOWN_KIND, type FieldSpec, type FieldValue } from '../../../shared/kinds'
+import { preservedKind } from '../../../shared/cardSummary'
+import { renameCard, resizeCard, settleAfterResize } from '../../../shared/edits'
+import { cardKind, cardPaint, UNKNOWN_KIND } from '../../../shared/kinds'
 import { newCardKey } from '../actions'
 import { useEditorContext } from '../editorContext'
+import { VoteControl } from '../facilitation/VoteControl'
 import { kindIcons } from '../icons'
+import { kindAccent, kindColorVars } from '../theme'
+import { cardBodies, SummaryLine } from './cardBodies'
 
 export type CardNodeData = { card: Card; editing: boolean }
 export type CardNodeType = Node<CardNodeData, 'card'>
 
 const sides = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const
-
-function fieldSummary(spec: FieldSpec, value: FieldValue | undefined): string {
-  if (value === undefined || value === '' || value === 0) return ''
-  if (spec.type === 'enum') return spec.options.find((o) => o.value === value)?.label ?? String(value)
-  if (Array.isArray(value)) return value.length ? `${value.length} ${spec.label.toLowerCase()}` : ''
-  return typeof value === 'boolean' ? (value ? spec.label : '') : String(value)
-}
 
 function TitleEditor({ card, onDone }: { card: Card; onDone: (title: string | null) => void }): React.JSX.Element {
   const [text, setText] = useState(card.title)
@@ -54,11 +51,6 @@ function TitleEditor({ card, onDone }: { card: Card; onDone: (title: string | nu
   )
 }
 
-function preservedKind(card: Card): string {
-  const kind = card.preserved?.kind
-  return typeof kind === 'string' && kind ? kind : 'no kind'
-}
-
 function unknownKindHint(kind: string): string {
   return `This Orgboard does not know the kind "${kind}" (a newer version or another tool made it). The card is kept as it is and saved back unchanged.`
 }
@@ -68,14 +60,12 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
   const { card, editing } = data
   const { store } = useEditorContext()
   const spec = cardKind(card.kind)
+  const paint = cardPaint(card)
+  const colors = kindColorVars(paint)
   const Icon = kindIcons[card.kind]
   // A kind from a newer or different Orgboard: shown by the name the file gave it, as text.
   const unknownKind = card.kind === UNKNOWN_KIND ? preservedKind(card) : null
-  const summary = spec.fields
-    .filter((f) => f.onCard)
-    .map((f) => fieldSummary(f, card.fields[f.key]))
-    .filter(Boolean)
-    .join(' · ')
+  const Body = cardBodies[card.kind] ?? SummaryLine
 
   const commitTitle = (title: string | null): void => {
     const trimmed = title?.trim()
@@ -90,20 +80,21 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
         isVisible={selected && !editing}
         minWidth={spec.container ? 200 : 120}
         minHeight={spec.container ? 120 : 56}
-        color={spec.color}
+        color={kindAccent(paint)}
         onResizeEnd={(_, r) => {
-          store.change('Resize', (board) =>
+          store.change('Resize', (board) => {
             resizeCard(board, card.id, { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) })
-          )
+            settleAfterResize(board, card.id)
+          })
           store.set({ preview: new Map() })
         }}
       />
       {sides.map((side) => (
-        <Handle key={side} id={side} type="source" position={side} className="card__handle" style={{ '--accent': spec.color } as React.CSSProperties} />
+        <Handle key={side} id={side} type="source" position={side} className="card__handle" style={colors} />
       ))}
       <div
-        className={`card card--${spec.shape}${spec.container ? ' card--container' : ''}${card.kind === UNKNOWN_KIND ? ' card--unknown' : ''}`}
-        style={{ '--accent': spec.color, '--fill': spec.fill } as React.CSSProperties}
+        className={`card card--${spec.shape}${spec.container ? ' card--container' : ''}`}
+        style={colors}
         data-kind={card.kind}
       >
         <div className="card__kind" title={unknownKind === null ? undefined : unknownKindHint(unknownKind)}>
@@ -117,9 +108,9 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Car
             {card.title}
           </div>
         )}
-        {summary && !editing && <div className="card__summary">{summary}</div>}
-        {unknownKind !== null && !editing && <div className="card__summary">Kind in the file: {unknownKind}</div>}
+        {!editing && <Body card={card} selected={selected} />}
       </div>
+      <VoteControl card={card} />
     </>
   )
 })

@@ -3,6 +3,9 @@ import { BaseEdge, EdgeLabelRenderer, getStraightPath, useInternalNode, type Edg
 import type { Relation } from '../../../shared/board'
 import { borderPoint, center, type Rect } from '../../../shared/geometry'
 import { relationKind } from '../../../shared/kinds'
+import { CONDITIONAL_DASH } from '../inspector/RelationSample'
+import { relationColor } from '../theme'
+import { RelationQuickMenu } from './RelationQuickMenu'
 
 export type RelationEdgeType = Edge<{ relation: Relation }, 'relation'>
 
@@ -25,7 +28,10 @@ export const RelationEdge = memo(function RelationEdge({ id, source, target, dat
   const end = borderPoint(b, center(a))
   const [path, labelX, labelY] = getStraightPath({ sourceX: start.x, sourceY: start.y, targetX: end.x, targetY: end.y })
   const spec = relationKind(data.relation.kind)
-  const label = data.relation.label || (data.relation.kind === 'dependsOn' ? '' : spec.label)
+  const relation = data.relation
+  const conditional = relation.kind === 'dependsOn' && relation.label.trim() !== ''
+  // The line style says the kind (see the legend); only the facilitator's own words go on the line.
+  const label = relation.label
   return (
     <>
       <BaseEdge
@@ -33,16 +39,20 @@ export const RelationEdge = memo(function RelationEdge({ id, source, target, dat
         path={path}
         markerEnd={markerEnd}
         interactionWidth={16}
-        style={{ stroke: spec.color, strokeWidth: selected ? spec.width + 1.5 : spec.width, strokeDasharray: spec.dash || undefined }}
+        style={{ stroke: relationColor(spec), strokeWidth: selected ? spec.width + 1.5 : spec.width, strokeDasharray: (conditional ? CONDITIONAL_DASH : spec.dash) || undefined }}
       />
-      {label && (
+      {(label || selected) && (
         <EdgeLabelRenderer>
-          <div
-            className={`relation-label${selected ? ' relation-label--selected' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: spec.color }}
-          >
-            {label}
-          </div>
+          {label && (
+            <div
+              className={`relation-label${selected ? ' relation-label--selected' : ''}${conditional ? ' relation-label--conditional' : ''}`}
+              style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: relationColor(spec) }}
+            >
+              {conditional && <span className="relation-label__if" aria-hidden>◇</span>}
+              {label}
+            </div>
+          )}
+          {selected && <RelationQuickMenu relation={relation} x={labelX} y={labelY} />}
         </EdgeLabelRenderer>
       )}
     </>

@@ -4,6 +4,8 @@ import type { RecoveryEntry, VersionEntry } from '../../../shared/api'
 import type { Board, Viewport } from '../../../shared/board'
 import { emptyBoard } from '../../../shared/board'
 import { createHistory, record, redo, revisionOf, undo, type History } from '../../../shared/history'
+import { defaultPrefs, type Prefs } from '../prefs'
+import { initialFacilitation, type FacilitationState } from '../facilitation/state'
 
 export interface Notice {
   tone: 'error' | 'info'
@@ -27,6 +29,9 @@ export interface Preview {
   height?: number
 }
 
+/** A panel over the canvas that takes the keyboard: the find bar, command palette or shortcut sheet. */
+export type Overlay = 'find' | 'palette' | 'shortcuts'
+
 export interface EditorState {
   history: History<Board>
   /** The window's board name and whether the file behind it exists. */
@@ -44,12 +49,24 @@ export interface EditorState {
   editing: string | null
   preview: ReadonlyMap<string, Preview>
   notice: Notice | null
+  /** Which side panel is showing (see panels.ts). */
+  panel: string
+  /** View preferences (theme, snap to grid), saved per computer; see prefs.ts. */
+  prefs: Prefs
+  overlay: Overlay | null
+  /** Start screen, timer, presenter and compare view (facilitation/state.ts); never saved. */
+  facilitation: FacilitationState
+  /** The File > Export dialog is showing. */
+  exportOpen: boolean
+  /** The recovery or version dialog, if one is showing. */
   dialog: DialogState | null
+  /** The start screen shown at launch lists the boards a crash left unsaved (true until it closes). */
+  recoveryOnStartScreen: boolean
 }
 
 const none: ReadonlySet<string> = new Set()
 
-function initialState(): EditorState {
+function initialState(prefs: Prefs): EditorState {
   const board = emptyBoard()
   return {
     history: createHistory(board),
@@ -63,7 +80,13 @@ function initialState(): EditorState {
     editing: null,
     preview: new Map(),
     notice: null,
-    dialog: null
+    panel: 'inspector',
+    prefs,
+    overlay: null,
+    facilitation: initialFacilitation(),
+    exportOpen: false,
+    dialog: null,
+    recoveryOnStartScreen: false
   }
 }
 
@@ -71,8 +94,12 @@ type Listener = () => void
 
 /** The one document store: the board with its history, plus view state that never enters history. */
 export class EditorStore {
-  private state: EditorState = initialState()
+  private state: EditorState
   private listeners = new Set<Listener>()
+
+  constructor(prefs: Prefs = defaultPrefs) {
+    this.state = initialState(prefs)
+  }
 
   getState = (): EditorState => this.state
 
@@ -124,7 +151,9 @@ export class EditorStore {
       selectedCards: none,
       selectedRelations: none,
       editing: null,
-      preview: new Map()
+      preview: new Map(),
+      // A board is on screen now: the start screen has done its job.
+      facilitation: { ...this.state.facilitation, startScreen: false, comparing: null, presenting: null }
     })
   }
 

@@ -1,4 +1,6 @@
+import { formatKeys } from '../../../shared/commands'
 import { useEditorContext } from '../editorContext'
+import { isMac } from '../platform'
 import { useEditor } from '../state/editorStore'
 
 /** What to do first on an empty board. */
@@ -14,6 +16,9 @@ export function EmptyHint(): React.JSX.Element | null {
         <kbd>N</kbd> for a note.
       </p>
       <p>Drag from a card&apos;s edge to another card to connect them. Double-click a card to rename it.</p>
+      <p>
+        Press <kbd>{formatKeys('Mod+K', isMac)}</kbd> for every command, <kbd>?</kbd> for all shortcuts.
+      </p>
     </div>
   )
 }

@@ -5,6 +5,7 @@ import { PALETTE_MIME } from '../canvas/Canvas'
 import { useEditorContext } from '../editorContext'
 import { kindIcons } from '../icons'
 import { isMac } from '../platform'
+import { kindColorVars } from '../theme'
 
 /** Every kind of card: click to add where the facilitator is looking, or drag onto the board. */
 export function Palette(): React.JSX.Element {
@@ -21,7 +22,7 @@ export function Palette(): React.JSX.Element {
               <button
                 type="button"
                 className="palette__item"
-                style={{ '--accent': kind.color, '--fill': kind.fill } as React.CSSProperties}
+                style={kindColorVars(kind)}
                 title={`${kind.label}: ${kind.hint}${key ? ` (${formatKeys(key, isMac)})` : ''}`}
                 draggable
                 onDragStart={(e) => {

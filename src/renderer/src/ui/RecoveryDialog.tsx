@@ -1,39 +1,16 @@
-import { useState } from 'react'
-import { FileClock } from 'lucide-react'
 import type { RecoveryEntry } from '../../../shared/api'
-import { restoreRecovered } from '../actions'
 import { useEditorContext } from '../editorContext'
+import { RecoveryList } from './RecoveryList'
 import { TitledModal } from './TitledModal'
-import { describeWhen } from './when'
 
 /**
- * After a crash or kill: the boards that had unsaved changes, each with its
- * title, file and time of last change, to restore or discard. Deciding later
- * keeps them (File > Recover Unsaved Boards… shows them again).
+ * After a crash or kill, when the start screen is not up (or from File > Recover
+ * Unsaved Boards…): the boards that had unsaved changes, to restore or discard.
+ * Deciding later keeps them (the menu item shows them again).
  */
 export function RecoveryDialog({ entries }: { entries: RecoveryEntry[] }): React.JSX.Element {
-  const ctx = useEditorContext()
-  const { store, api } = ctx
-  const [confirming, setConfirming] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { store } = useEditorContext()
   const close = (): void => store.set({ dialog: null })
-
-  const discard = async (entry: RecoveryEntry): Promise<void> => {
-    await api.deleteRecovery({ id: entry.id })
-    const rest = entries.filter((e) => e.id !== entry.id)
-    setConfirming(null)
-    store.set({ dialog: rest.length > 0 ? { kind: 'recovery', entries: rest } : null })
-  }
-
-  const restore = async (entry: RecoveryEntry): Promise<void> => {
-    setBusy(true)
-    try {
-      await restoreRecovered(ctx, entry, entries.length - 1)
-    } finally {
-      setBusy(false)
-    }
-  }
-
   return (
     <TitledModal
       title={entries.length === 1 ? 'Recover an unsaved board' : `Recover ${entries.length} unsaved boards`}
@@ -46,51 +23,11 @@ export function RecoveryDialog({ entries }: { entries: RecoveryEntry[] }): React
         </button>
       }
     >
-      <ul className="choice-list">
-        {entries.map((entry, i) => (
-          <li key={entry.id} className="choice" data-testid="recovery-entry">
-            <FileClock className="choice__icon" size={22} aria-hidden />
-            <div className="choice__text">
-              <div className="choice__title" data-testid="recovery-name">
-                {entry.name}
-              </div>
-              <div className="choice__detail" data-testid="recovery-path" title={entry.path ?? undefined}>
-                {entry.path ?? 'Never saved to a file'}
-              </div>
-              <div className="choice__detail">
-                Last changed <time dateTime={new Date(entry.changedAt).toISOString()}>{describeWhen(entry.changedAt)}</time> ·{' '}
-                {entry.cards === 1 ? '1 card' : `${entry.cards} cards`}
-              </div>
-            </div>
-            {confirming === entry.id ? (
-              <div className="choice__actions" role="group" aria-label={`Discard ${entry.name}?`}>
-                <span className="choice__question">Discard for good?</span>
-                <button type="button" className="button" onClick={() => setConfirming(null)}>
-                  Keep
-                </button>
-                <button type="button" className="button button--danger" onClick={() => void discard(entry)}>
-                  Discard
-                </button>
-              </div>
-            ) : (
-              <div className="choice__actions">
-                <button type="button" className="button" disabled={busy} onClick={() => setConfirming(entry.id)}>
-                  Discard…
-                </button>
-                <button
-                  type="button"
-                  className="button button--primary"
-                  disabled={busy}
-                  data-autofocus={i === 0 ? true : undefined}
-                  onClick={() => void restore(entry)}
-                >
-                  Restore
-                </button>
-              </div>
-            )}
-          </li>
-        ))}
-      </ul>
+      <RecoveryList
+        entries={entries}
+        focusFirst
+        onChange={(rest) => store.set({ dialog: rest.length > 0 ? { kind: 'recovery', entries: rest } : null })}
+      />
     </TitledModal>
   )
 }

@@ -4,8 +4,8 @@ import { useEffect, useId, useRef, type ReactNode } from 'react'
  * A modal dialog with a title, an intro line, a scrolling body and a footer of
  * buttons, on the native <dialog> element: the browser traps focus,
  * Escape closes it (onClose), the element marked `data-autofocus` starts
- * focused, and the app's single-key shortcuts stay quiet while it is open
- * (see isModalOpen).
+ * focused, and the app's shortcuts stay quiet while it is open (App.tsx
+ * skips keys while any dialog is open).
  */
 export function TitledModal({
   title,
@@ -50,9 +50,4 @@ export function TitledModal({
       {footer && <div className="titled-modal__footer">{footer}</div>}
     </dialog>
   )
-}
-
-/** True while a modal dialog is open: keyboard shortcuts must not act on the board behind it. */
-export function isModalOpen(): boolean {
-  return document.querySelector('dialog[open]') !== null
 }

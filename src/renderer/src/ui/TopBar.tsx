@@ -1,16 +1,21 @@
-import { FilePlus2, FolderOpen, Redo2, Save, Undo2 } from 'lucide-react'
+import { Command, FilePlus2, FolderOpen, Keyboard, Redo2, Save, Search, Undo2 } from 'lucide-react'
 import { commandById, formatKeys } from '../../../shared/commands'
 import { isActionEnabled, runAction } from '../actions'
 import { useEditorContext } from '../editorContext'
+import { WorkshopButtons } from '../facilitation/WorkshopButtons'
 import { isMac } from '../platform'
 import { useEditor } from '../state/editorStore'
+import { RecentMenu } from './RecentMenu'
 
 const buttons = [
   { id: 'board.new', Icon: FilePlus2 },
   { id: 'board.open', Icon: FolderOpen },
   { id: 'board.save', Icon: Save },
   { id: 'edit.undo', Icon: Undo2 },
-  { id: 'edit.redo', Icon: Redo2 }
+  { id: 'edit.redo', Icon: Redo2 },
+  { id: 'edit.find', Icon: Search },
+  { id: 'view.commandPalette', Icon: Command },
+  { id: 'view.shortcuts', Icon: Keyboard }
 ] as const
 
 /** The board's name with its unsaved marker, and the actions a facilitator reaches for most. */
@@ -37,11 +42,12 @@ export function TopBar(): React.JSX.Element {
         )}
       </div>
       <div className="topbar__actions" role="toolbar" aria-label="Board">
+        <WorkshopButtons />
         {buttons.map(({ id, Icon }) => {
           const spec = commandById(id)
           const key = spec?.keys?.[0]
           const label = `${spec?.title ?? id}${key ? ` (${formatKeys(key, isMac)})` : ''}`
-          return (
+          const button = (
             <button
               key={id}
               type="button"
@@ -54,6 +60,7 @@ export function TopBar(): React.JSX.Element {
               <Icon size={18} aria-hidden />
             </button>
           )
+          return id === 'board.open' ? [button, <RecentMenu key="recent" />] : button
         })}
       </div>
     </header>

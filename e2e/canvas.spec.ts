@@ -1,0 +1,167 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { addCard, card, expect, test } from './fixtures'
+
+const template = join(__dirname, '../resources/templates/freight-trains-and-gardens.orgboard')
+const inspector = (page: Page) => page.getByTestId('inspector')
+const undo = (page: Page) => page.keyboard.press('Control+Z')
+
+async function openTemplate(launch: Parameters<Parameters<typeof test>[2]>[0]['launch']) {
+  const app = await launch({ answerDialogs: { open: [template] } })
+  await app.page.keyboard.press('Control+O')
+  await expect(card(app.page, 'Delay prediction model')).toBeVisible()
+  await app.page.keyboard.press('Shift+1')
+  await app.page.waitForTimeout(400)
+  return app
+}
+
+async function dragTo(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 })
+  await page.mouse.move(to.x, to.y, { steps: 5 })
+  await page.mouse.up()
+}
+
+test('with nothing selected the inspector shows the legend of kinds and relations', async ({ app }) => {
+  const legend = app.page.getByTestId('legend')
+  await expect(legend).toContainText('Freight train')
+  await expect(legend).toContainText('graduates into')
+  await expect(legend).toContainText('conditional')
+})
+
+test('the inspector edits every field of a card, typing is one undo step', async ({ app }) => {
+  const { page } = app
+  await addCard(page, 'Seedling', 'Usage-based pricing pilot')
+  await expect(inspector(page).getByRole('heading', { name: 'Seedling' })).toBeVisible()
+  await inspector(page).getByLabel('What it needs').fill('Finance sign-off')
+  await inspector(page).getByLabel('Stage').selectOption('sprout')
+  await inspector(page).getByRole('button', { name: 'Add criterion' }).click()
+  await expect(inspector(page).getByLabel('Graduation criteria 1')).toBeFocused()
+  await page.keyboard.type('5 customers pay monthly for a quarter')
+  await expect(card(page, 'Usage-based pricing pilot')).toContainText('Sprout')
+  await expect(card(page, 'Usage-based pricing pilot')).toContainText('0/1 graduation criteria met')
+  await inspector(page).getByLabel('Met: 5 customers pay monthly for a quarter').check()
+  await expect(card(page, 'Usage-based pricing pilot')).toContainText('1/1 graduation criteria met')
+
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } })
+  await undo(page) // tick
+  await undo(page) // the typed criterion (one step for the whole text)
+  await expect(card(page, 'Usage-based pricing pilot')).toContainText('0/1 graduation criteria met')
+  await undo(page) // the empty criterion added
+  await undo(page) // stage
+  await expect(card(page, 'Usage-based pricing pilot')).toContainText('Seed')
+  await card(page, 'Usage-based pricing pilot').click()
+  await expect(inspector(page).getByLabel('What it needs')).toHaveValue('Finance sign-off')
+})
+
+test('an initiative edits its drivers, constraints and floats on the card itself', async ({ app }) => {
+  const { page } = app
+  const initiative = await addCard(page, 'Initiative', 'Reduce cloud spend by 20%')
+  await initiative.getByRole('button', { name: 'Add to drivers' }).click()
+  await expect(page.getByLabel('New driver')).toBeFocused()
+  await page.keyboard.type('Gross margin target')
+  await page.keyboard.press('Enter')
+  await initiative.getByRole('button', { name: 'Add to floats' }).click()
+  await expect(page.getByLabel('New float')).toBeFocused()
+  await page.keyboard.type('Retention periods')
+  await page.keyboard.press('Enter')
+  await expect(initiative.locator('[data-list="drivers"]')).toContainText('Gross margin target')
+  await expect(initiative.locator('[data-list="floats"]')).toContainText('Retention periods')
+  await expect(inspector(page).getByLabel('Drivers 1')).toHaveValue('Gross margin target')
+
+  // Editing an item to nothing removes it.
+  await initiative.locator('[data-list="floats"] .inline-list__item').click()
+  await page.keyboard.press('Control+A')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.press('Enter')
+  await expect(initiative.locator('[data-list="floats"] .inline-list__item')).toHaveCount(0)
+  await undo(page)
+  await expect(initiative.locator('[data-list="floats"]')).toContainText('Retention periods')
+})
+
+test('a seedling graduates into a freight train in one undoable step', async ({ launch }) => {
+  const { page } = await openTemplate(launch)
+  await card(page, 'Delay prediction model').click()
+  await inspector(page).getByRole('button', { name: 'Into a freight train' }).click()
+  const grown = page.locator('.react-flow__node[aria-label="Freight train: Delay prediction model"]')
+  await expect(grown).toBeVisible()
+  await expect(page.locator('.react-flow__edge[aria-label="Relation: graduates into"]')).toHaveCount(1)
+  await expect(card(page, 'Delay prediction model').first()).toContainText('Graduated')
+  await undo(page)
+  await expect(grown).toHaveCount(0)
+  await expect(page.locator('.react-flow__edge[aria-label="Relation: graduates into"]')).toHaveCount(0)
+  await expect(card(page, 'Delay prediction model')).toContainText('Sapling')
+})
+
+test('cards dropped into a frame move with it', async ({ launch, folder }) => {
+  const path = join(folder, 'frames.orgboard')
+  const app = await launch({ answerDialogs: { save: [path] } })
+  const { page } = app
+  await addCard(page, 'Frame', 'Horizon: 1–3 months')
+  const frameBox = (await card(page, 'Horizon: 1–3 months').boundingBox())!
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } })
+  await addCard(page, 'Wall', 'Hiring freeze for all non-revenue roles')
+  const wallBox = (await card(page, 'Hiring freeze for all non-revenue roles').boundingBox())!
+  // Drag the wall into the frame's lower left.
+  await dragTo(page, { x: wallBox.x + 30, y: wallBox.y + wallBox.height - 10 }, { x: frameBox.x + 140, y: frameBox.y + frameBox.height - 60 })
+  await page.keyboard.press('Control+S')
+  await expect(page.getByTestId('edited-marker')).toHaveCount(0)
+  const saved = JSON.parse(await readFile(path, 'utf8'))
+  const frame = saved.cards.find((c: { kind: string }) => c.kind === 'frame')
+  expect(saved.cards.find((c: { kind: string }) => c.kind === 'wall').container).toBe(frame.id)
+
+  const before = (await card(page, 'Hiring freeze for all non-revenue roles').boundingBox())!
+  // Grab the frame by its title bar, well away from the canvas edges (where dragging pans the board).
+  await dragTo(page, { x: frameBox.x + 200, y: frameBox.y + 14 }, { x: frameBox.x + 80, y: frameBox.y + 94 })
+  const after = (await card(page, 'Hiring freeze for all non-revenue roles').boundingBox())!
+  const frameAfter = (await card(page, 'Horizon: 1–3 months').boundingBox())!
+  expect(frameAfter.x).toBeLessThan(frameBox.x - 50)
+  expect(Math.round(after.x - before.x)).toBe(Math.round(frameAfter.x - frameBox.x))
+  expect(Math.round(after.y - before.y)).toBe(Math.round(frameAfter.y - frameBox.y))
+  await undo(page)
+  const back = (await card(page, 'Hiring freeze for all non-revenue roles').boundingBox())!
+  expect(Math.round(back.x)).toBe(Math.round(before.x))
+})
+
+test('relations: a sensible default, a quick menu, a condition, reverse', async ({ app }) => {
+  const { page } = app
+  await addCard(page, 'Wall', "Mobile team's shared QA environment is booked until September")
+  await addCard(page, 'Freight train', 'Warehouse Mobile App rewrite')
+  const wall = card(page, "Mobile team's shared QA environment is booked until September")
+  await wall.hover()
+  const handle = (await wall.locator('.react-flow__handle-right').boundingBox())!
+  const target = (await card(page, 'Warehouse Mobile App rewrite').boundingBox())!
+  await dragTo(page, { x: handle.x + 6, y: handle.y + 6 }, { x: target.x + target.width / 2, y: target.y + target.height / 2 })
+  const edge = page.locator('.react-flow__edge')
+  await expect(edge).toHaveAttribute('aria-label', 'Relation: blocks')
+
+  await edge.click({ force: true })
+  const menu = page.getByRole('toolbar', { name: 'Relation' })
+  await menu.getByRole('button', { name: 'depends on' }).click()
+  await expect(edge).toHaveAttribute('aria-label', 'Relation: depends on')
+  await inspector(page).getByLabel('Condition (makes it conditional)').fill('only if the pilot with two customers succeeds')
+  await expect(page.locator('.relation-label--conditional')).toHaveText(/only if the pilot/)
+  await menu.getByRole('button', { name: 'Reverse direction' }).click()
+  await expect(inspector(page)).toContainText("Warehouse Mobile App rewrite depends on Mobile team's shared QA")
+  await undo(page)
+  await expect(inspector(page)).toContainText("Mobile team's shared QA environment is booked until September depends on Warehouse")
+})
+
+test('bulk edits: colour for every selected card, stage for the seedlings among them', async ({ launch }) => {
+  const { page } = await openTemplate(launch)
+  await card(page, 'Support ticket triage').click()
+  await card(page, 'Usage-based pricing pilot').click({ modifiers: ['Shift'] })
+  await card(page, 'Dispatcher dashboard').click({ modifiers: ['Shift'] })
+  await expect(inspector(page).getByRole('heading')).toHaveText('3 cards')
+  await inspector(page).getByLabel('Stage of 2 seedlings').selectOption('sapling')
+  await expect(card(page, 'Support ticket triage')).toContainText('Sapling')
+  await expect(card(page, 'Usage-based pricing pilot')).toContainText('Sapling')
+  await inspector(page).getByRole('button', { name: 'Pink' }).click()
+  for (const title of ['Support ticket triage', 'Usage-based pricing pilot', 'Dispatcher dashboard']) {
+    await expect(card(page, title).locator('.card')).toHaveCSS('background-color', 'rgb(251, 207, 232)')
+  }
+  await undo(page)
+  await expect(card(page, 'Dispatcher dashboard').locator('.card')).toHaveCSS('background-color', 'rgb(255, 255, 255)')
+})

@@ -1,0 +1,132 @@
+import type { Board } from '../../../shared/board'
+import { withBoardChunk } from '../../../shared/export/png'
+import type { ExportFonts } from '../../../shared/export/fonts'
+import { buildScene, cardsInSelection, type Scene } from '../../../shared/export/scene'
+import { sceneToSvg } from '../../../shared/export/svg'
+import { serializeBoard } from '../../../shared/serialize'
+import { fittingScale, type ExportSettings } from './exportSettings'
+import { exportFonts } from './fontFiles'
+
+export type Progress = (step: string) => void
+
+export interface ExportResult {
+  data: string | Uint8Array
+  /** Things the facilitator should know (a lowered scale, characters left out of a PDF). */
+  notes: string[]
+  /** PNG only: the image size and the scale it was drawn at. */
+  pixels?: { width: number; height: number; scale: number }
+}
+
+/** The board an image carries: the exported cards and the relations between them, nothing the image does not show. */
+export function boardForImage(board: Board, cardIds: ReadonlySet<string> | undefined): Board {
+  if (!cardIds) return board
+  return {
+    ...board,
+    cards: board.cards.filter((c) => cardIds.has(c.id)),
+    relations: board.relations.filter((r) => cardIds.has(r.from) && cardIds.has(r.to))
+  }
+}
+
+export interface ExportInput {
+  board: Board
+  name: string
+  selection: ReadonlySet<string>
+  settings: ExportSettings
+}
+
+export async function sceneFor(input: ExportInput): Promise<{ scene: Scene; fonts: ExportFonts; cardIds: ReadonlySet<string> | undefined }> {
+  const fonts = await exportFonts()
+  const cardIds = input.settings.scope === 'selection' ? cardsInSelection(input.board, input.selection) : undefined
+  const scene = buildScene(input.board, fonts, { background: input.settings.background, padding: input.settings.padding, ...(cardIds ? { cardIds } : {}) })
+  return { scene, fonts, cardIds }
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US')
+
+async function loadSvgImage(svg: string): Promise<HTMLImageElement> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }))
+  try {
+    const image = new Image()
+    image.src = url
+    await image.decode()
+    return image
+  } finally {
+    // The decoded image keeps its pixels; the URL is no longer needed.
+    setTimeout(() => URL.revokeObjectURL(url), 0)
+  }
+}
+
+/** Draws the scene at `scale` into a PNG; null when the browser cannot make a canvas that large. */
+async function rasterize(scene: Scene, fonts: ExportFonts, scale: number, title: string): Promise<{ blob: Blob; width: number; height: number } | null> {
+  const width = Math.max(1, Math.round(scene.width * scale))
+  const height = Math.max(1, Math.round(scene.height * scale))
+  // The SVG is rendered at its final pixel size, so text and lines are drawn sharp, not scaled up.
+  const image = await loadSvgImage(sceneToSvg(scene, fonts, { title, pixelWidth: width, pixelHeight: height }))
+  const canvas = document.createElement('canvas')
+  canvas.width = width
+  canvas.height = height
+  const context = canvas.getContext('2d')
+  if (!context) return null
+  context.drawImage(image, 0, 0, width, height)
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
+  canvas.width = 0 // frees the pixels now rather than at the next garbage collection
+  return blob ? { blob, width, height } : null
+}
+
+/** A PNG of the scene at the largest scale up to the wanted one that the browser can draw. */
+export async function pngOf(scene: Scene, fonts: ExportFonts, wanted: number, title: string, progress: Progress): Promise<{ blob: Blob; notes: string[]; pixels: ExportResult['pixels'] }> {
+  const notes: string[] = []
+  let scale = fittingScale(scene.width, scene.height, wanted)
+  for (let attempt = 0; attempt < 4; attempt++) {
+    progress(`Drawing ${fmt(Math.round(scene.width * scale))} × ${fmt(Math.round(scene.height * scale))} pixels`)
+    const png = await rasterize(scene, fonts, scale, title)
+    if (png) {
+      if (scale < wanted) {
+        notes.push(
+          `The board is too large for a ${wanted}× PNG (${fmt(Math.round(scene.width * wanted))} × ${fmt(Math.round(scene.height * wanted))} pixels), so it was exported at ${Number(scale.toFixed(2))}× (${fmt(png.width)} × ${fmt(png.height)} pixels). SVG and PDF keep full detail at any size.`
+        )
+      }
+      return { blob: png.blob, notes, pixels: { width: png.width, height: png.height, scale } }
+    }
+    scale /= 2 // out of memory for this size: try a smaller one
+  }
+  throw new Error('the computer ran out of memory for an image this large. Try SVG or PDF, or export a selection')
+}
+
+/** Builds the file for the chosen format. Throws with a message that says why when it cannot. */
+export async function renderExport(input: ExportInput, progress: Progress): Promise<ExportResult> {
+  progress('Laying out the board')
+  const { scene, fonts, cardIds } = await sceneFor(input)
+  const boardText = serializeBoard(boardForImage(input.board, cardIds))
+  const { settings, name } = input
+  switch (settings.format) {
+    case 'svg':
+      return { data: sceneToSvg(scene, fonts, { title: name, boardText }), notes: [] }
+    case 'pdf': {
+      progress('Writing the PDF')
+      const { sceneToPdf } = await import('../../../shared/export/pdf')
+      const notes: string[] = []
+      const data = await sceneToPdf(scene, fonts, {
+        page: settings.page,
+        title: name,
+        onMissingText: (text) => notes.push(`These characters are not in the bundled Inter font and are left out of the PDF: ${text}`)
+      })
+      return { data, notes }
+    }
+    case 'png': {
+      const png = await pngOf(scene, fonts, settings.scale, name, progress)
+      progress('Adding the board to the image')
+      const data = withBoardChunk(new Uint8Array(await png.blob.arrayBuffer()), boardText)
+      return { data, notes: png.notes, ...(png.pixels ? { pixels: png.pixels } : {}) }
+    }
+  }
+}
+
+/** Puts a PNG of the board (or the selection) on the clipboard. */
+export async function copyPng(input: ExportInput, progress: Progress): Promise<string[]> {
+  progress('Laying out the board')
+  const { scene, fonts } = await sceneFor(input)
+  const png = await pngOf(scene, fonts, input.settings.scale, input.name, progress)
+  await navigator.clipboard.write([new ClipboardItem({ 'image/png': png.blob })])
+  return png.notes
+}
