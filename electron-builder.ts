@@ -31,6 +31,15 @@ const config: Configuration = {
   npmRebuild: false,
   artifactName: '${productName}-${version}-${arch}.${ext}',
   fileAssociations: [boardFileType],
+  // Electron features Orgboard never uses, switched off in the packaged binary (issue 5): the same
+  // fuses as scripts/fuses.mjs, which src/main/fuses.test.ts checks; packaging.test.ts keeps the two equal.
+  electronFuses: {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    grantFileProtocolExtraPrivileges: false,
+    enableCookieEncryption: true
+  },
 
   linux: {
     target: ['AppImage', 'deb'],

@@ -3,12 +3,15 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 
-/** The dev server needs an inline React Refresh preamble and a websocket; the built app gets the strict policy. */
+/** The dev server needs an inline React Refresh preamble, injected <style> and a websocket; the built app gets the strict policy. */
 const devCsp: Plugin = {
   name: 'orgboard-dev-csp',
   apply: 'serve',
   transformIndexHtml: (html) =>
-    html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:")
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws:")
 }
 
 export default defineConfig({

@@ -31,7 +31,7 @@ const test = base.extend<Fixtures>({
   },
   app: async ({ folder }, use) => {
     if (!existsSync(mainEntry)) throw new Error(`${mainEntry} is missing: run \`npm run build\` first.`)
-    // Its own profile, so the recent list and window places of the user's real Orgboard stay untouched.
+    // Its own profile, so the recent list, window places, recovery copies and version history of the user's real Orgboard stay untouched.
     const app = await electron.launch({ args: [mainEntry, `--user-data-dir=${join(folder, 'profile')}`], env: builtAppEnv() })
     await use(app)
     // Quitting asks the renderer about unsaved changes: answer "Don't Save" so a failed test cannot hang here.

@@ -3,9 +3,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { eventChannels, invokeChannels, notOnDiskMessage, type BoardApiEvents, type DiscardAnswer, type WindowState } from '../src/shared/api'
+import { eventChannels, invokeChannels, notOnDiskMessage, type BoardApiEvents, type ConflictAnswer, type DiscardAnswer, type WindowState } from '../src/shared/api'
 import { RecentBoards } from '../src/main/desktop/recentBoards'
-import { createBoardHandlers } from '../src/main/handlers'
+import { createBoardHandlers, createBoardServices } from '../src/main/handlers'
 import { serveFolder } from './staticServer'
 
 /** Answers for the dialogs the app will show, in order. Push more at any time. */
@@ -16,6 +16,8 @@ export interface DialogAnswers {
   save: (string | null)[]
   /** Answers to "Save changes?" */
   discard: DiscardAnswer[]
+  /** Answers when Save finds the file changed on disk since it was opened. */
+  conflict: ConflictAnswer[]
   /** Paths to give File > Export: images, Mermaid and JSON Canvas (null = cancel). */
   export: (string | null)[]
   /** Paths to give File > Import JSON Canvas / Initiatives from CSV (null = cancel). */
@@ -23,7 +25,11 @@ export interface DialogAnswers {
 }
 
 export interface LaunchOptions {
-  /** The app's own user-data folder; a fresh temporary one if absent. */
+  /**
+   * The app's own user-data folder (recovery copies, version history); a fresh
+   * temporary one if absent. Launch again with the same folder to start the app
+   * again after a crash.
+   */
   userDataDir?: string
   answerDialogs?: Partial<DialogAnswers>
   /** Reuse a running browser (faster for suites); otherwise one is launched and closed with the session. */
@@ -46,7 +52,7 @@ export interface BoardSession {
   context: BoardContext
   userDataDir: string
   dialogs: DialogAnswers
-  /** Every dialog the app asked for, in order: "open", "save", "export:<format>", "import:<format>" or "discard:<name>". */
+  /** Every dialog the app asked for, in order: "open", "save", "export:<format>", "import:<format>", "discard:<name>" or "conflict:<name>". */
   dialogLog: string[]
   /** Requests to anything but the app's own files; a fully offline app leaves this empty. */
   foreignRequests: string[]
@@ -94,6 +100,26 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ ...(system ? { executablePath: system } : {}), args: chromiumArgs })
 }
 
+/**
+ * A Chromium whose process a test may kill outright (SIGKILL), to crash the app
+ * the way a power cut or a force quit would: no close guard, no unload handlers.
+ */
+export async function launchKillableChromium(): Promise<{ browser: Browser; kill(): Promise<void> }> {
+  const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
+  const server = await chromium.launchServer({ ...(system ? { executablePath: system } : {}), args: chromiumArgs })
+  const browser = await chromium.connect(server.wsEndpoint())
+  return {
+    browser,
+    async kill() {
+      const child = server.process()
+      const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())))
+      child.kill('SIGKILL')
+      await exited
+      await server.close().catch(() => {})
+    }
+  }
+}
+
 function take<T>(queue: T[], what: string): T {
   if (queue.length === 0) throw new Error(`The app showed a ${what} dialog, but the test gave no answer for it`)
   return queue.shift() as T
@@ -109,7 +135,7 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No built renderer in ${rendererDir}: run npm run build first`)
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgboard-e2e-')))
   const ownsUserData = !options.userDataDir
-  const dialogs: DialogAnswers = { open: [], save: [], discard: [], export: [], import: [], ...options.answerDialogs }
+  const dialogs: DialogAnswers = { open: [], save: [], discard: [], conflict: [], export: [], import: [], ...options.answerDialogs }
   const dialogLog: string[] = []
   const foreignRequests: string[] = []
   const windowState = { name: 'Untitled', edited: false, title: '', closed: false }
@@ -136,6 +162,7 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
       chooseSavePath: async () => (dialogLog.push('save'), take(dialogs.save, 'Save')),
       chooseExportPath: async (_name, format) => (dialogLog.push(`export:${format}`), take(dialogs.export, 'Export')),
       confirmDiscard: async (name) => (dialogLog.push(`discard:${name}`), take(dialogs.discard, '"Save changes?"')),
+      confirmConflict: async (name) => (dialogLog.push(`conflict:${name}`), take(dialogs.conflict, '"Changed by another program"')),
       setWindowState: (state) => {
         Object.assign(windowState, state, { title: `${state.edited ? '• ' : ''}${state.name} — Orgboard` })
       },
@@ -150,16 +177,25 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
       },
       chooseImportPath: async (format) => (dialogLog.push(`import:${format}`), take(dialogs.import, 'Import'))
     },
-    { recent },
+    // The app's stores in the user-data folder: recent list, recovery copies, version history.
+    { recent, ...createBoardServices(userDataDir) },
     { templatesDir: resolve(options.templatesDir ?? join(__dirname, '..', 'resources', 'templates')) }
   )
   const byChannel = new Map<string, (arg: never) => Promise<unknown>>(
-    Object.entries(invokeChannels).map(([method, channel]) => [channel, handlers[method as keyof typeof invokeChannels]])
+    Object.entries(invokeChannels).map(([method, channel]) => [channel, handlers[method as keyof typeof invokeChannels] as (arg: never) => Promise<unknown>])
   )
+  /** Calls still running in the "main process", so close() can let them finish before removing folders. */
+  const inFlight = new Set<Promise<unknown>>()
   await context.exposeFunction('__orgboardInvoke', async (channel: string, arg: unknown) => {
     const handler = byChannel.get(channel)
     if (!handler) throw new Error(`Unknown channel ${channel}`)
-    return handler(arg as never)
+    const call = handler(arg as never)
+    inFlight.add(call)
+    try {
+      return await call
+    } finally {
+      inFlight.delete(call)
+    }
   })
   // The same shape the preload builds with createBoardApi, over the binding instead of IPC.
   await context.addInitScript(
@@ -262,8 +298,11 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
     },
     recent,
     async close() {
-      await context.close()
-      if (!options.browser) await browser.close()
+      // After a kill there is no browser left to close; the rest is cleaned up all the same.
+      await context.close().catch(() => {})
+      if (!options.browser) await browser.close().catch(() => {})
+      // Like a main process outliving its window: a recovery copy being written still lands.
+      await Promise.allSettled([...inFlight])
       await server.close()
       if (ownsUserData) await rm(userDataDir, { recursive: true, force: true })
     }

@@ -2,11 +2,13 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron'
 import { eventChannels } from '../shared/api'
 import { commands } from '../shared/commands'
+import { registerAppScheme, serveApp } from './appProtocol'
 import { mainLog } from './appLog'
 import { aboutDetail, aboutMessage, type AboutFacts } from './desktop/about'
 import { parseLaunchArgs, readSecondLaunch, secondLaunchData, type ArgContext } from './desktop/launchArgs'
 import { RecentBoards } from './desktop/recentBoards'
 import { WindowStateStore } from './desktop/windowState'
+import { createBoardServices } from './handlers'
 import { registerIpc } from './ipc'
 import { menuTemplate, type SendCommand } from './menu'
 import { isAppUrl, rendererEntry } from './rendererEntry'
@@ -47,9 +49,11 @@ function start(): void {
 
   // Every renderer sandboxed, whatever a window's options say.
   app.enableSandbox()
+  // app:// must be registered before the app is ready (see appProtocol.ts).
+  if (entry.kind === 'app') registerAppScheme()
 
   // Every webContents, ours or not, as soon as it exists: no popups, no webviews, no navigating away.
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, entry))
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, entry, shell))
 
   /** Files that arrive before the first window can take them: the command line, and macOS's open-file at launch. */
   const startupFiles = [...launch.files]
@@ -128,7 +132,9 @@ function start(): void {
         credits: `Log file: ${facts.logFile}`
       })
       hardenSession(session.defaultSession, entry)
-      initWindows({ entry, services: { recent }, places })
+      if (entry.kind === 'app') serveApp(session.defaultSession, entry)
+      // Recovery copies and version history live beside the other stores, one set for all windows.
+      initWindows({ entry, services: { recent, ...createBoardServices(userData) }, places })
       registerIpc({ handlersFor, isAppUrl: (url) => isAppUrl(url, entry) })
 
       let menuVersion = 0

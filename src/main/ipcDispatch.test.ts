@@ -24,7 +24,14 @@ function fakeHandlers() {
     openTemplate: vi.fn<BoardApiMethods['openTemplate']>(async () => ({ status: 'failed', message: 'none' })),
     exportImage: vi.fn<BoardApiMethods['exportImage']>(async () => ({ status: 'cancelled' })),
     exportText: vi.fn<BoardApiMethods['exportText']>(async () => ({ status: 'cancelled' })),
-    importFile: vi.fn<BoardApiMethods['importFile']>(async () => ({ status: 'cancelled' }))
+    importFile: vi.fn<BoardApiMethods['importFile']>(async () => ({ status: 'cancelled' })),
+    saveRecovery: vi.fn<BoardApiMethods['saveRecovery']>(async () => undefined),
+    discardRecovery: vi.fn<BoardApiMethods['discardRecovery']>(async () => undefined),
+    listRecovery: vi.fn<BoardApiMethods['listRecovery']>(async () => []),
+    restoreRecovery: vi.fn<BoardApiMethods['restoreRecovery']>(async () => ({ status: 'failed', message: '' })),
+    deleteRecovery: vi.fn<BoardApiMethods['deleteRecovery']>(async () => undefined),
+    listVersions: vi.fn<BoardApiMethods['listVersions']>(async () => []),
+    readVersion: vi.fn<BoardApiMethods['readVersion']>(async () => ({ status: 'failed', message: '' }))
   } satisfies BoardApiMethods
 }
 
@@ -106,11 +113,39 @@ describe('dispatch', () => {
     ['exportText', { format: 'mermaid', text: 42, suggestedName: 'Q3' }],
     ['exportText', { format: 'mermaid', text: 'flowchart LR' }],
     ['importFile', { format: 'orgboard' }],
-    ['importFile', undefined]
+    ['importFile', undefined],
+    ['saveRecovery', { board: emptyBoard(), name: 'A' }],
+    ['saveRecovery', { board: emptyBoard(), name: 'A', changedAt: Number.NaN }],
+    ['saveRecovery', { board: 'text', name: 'A', changedAt: 1 }],
+    ['discardRecovery', { id: '0'.repeat(32) }],
+    ['listRecovery', true],
+    ['restoreRecovery', { id: '../../.ssh/id_rsa' }],
+    ['restoreRecovery', { id: 'A'.repeat(32) }],
+    ['deleteRecovery', { id: '/etc/passwd' }],
+    ['deleteRecovery', '0'.repeat(32)],
+    ['listVersions', 'x'],
+    ['readVersion', { id: '../1700000000000-3-abcdef01' }],
+    ['readVersion', { id: 1700000000000 }]
   ] as const)('refuses %s(%j) without calling the handler', (method, arg) => {
     const h = fakeHandlers()
     expect(() => dispatch[method](h, arg)).toThrow(InvalidArgumentError)
     expect(h[method]).not.toHaveBeenCalled()
+  })
+
+  it('passes recovery and version calls with well-formed ids', async () => {
+    const h = fakeHandlers()
+    const id = '0123456789abcdef0123456789abcdef'
+    await dispatch.saveRecovery(h, { board: emptyBoard(), name: 'Q3 planning', changedAt: 1_700_000_000_000, extra: 1 })
+    await dispatch.restoreRecovery(h, { id })
+    await dispatch.deleteRecovery(h, { id })
+    await dispatch.readVersion(h, { id: '1700000000000-12-abcdef01' })
+    await dispatch.discardRecovery(h, undefined)
+    await dispatch.listRecovery(h, undefined)
+    await dispatch.listVersions(h, undefined)
+    expect(h.saveRecovery).toHaveBeenCalledWith({ board: emptyBoard(), name: 'Q3 planning', changedAt: 1_700_000_000_000 })
+    expect(h.restoreRecovery).toHaveBeenCalledWith({ id })
+    expect(h.deleteRecovery).toHaveBeenCalledWith({ id })
+    expect(h.readVersion).toHaveBeenCalledWith({ id: '1700000000000-12-abcdef01' })
   })
 
   it('passes a path through to the handler that decides whether it may be opened', async () => {

@@ -63,7 +63,43 @@ export const dispatch: Dispatch = {
   openTemplate: (handlers, arg) => handlers.openTemplate({ id: parseTemplateId(arg) }),
   exportImage: (handlers, arg) => handlers.exportImage(parseExportArgs(arg)),
   exportText: (handlers, arg) => handlers.exportText(parseTextExportArgs(arg)),
-  importFile: (handlers, arg) => handlers.importFile(parseImportArgs(arg))
+  importFile: (handlers, arg) => handlers.importFile(parseImportArgs(arg)),
+  saveRecovery: (handlers, arg) => handlers.saveRecovery(parseRecoveryArgs(arg)),
+  discardRecovery: (handlers, arg) => {
+    expectNoArgument('discardRecovery', arg)
+    return handlers.discardRecovery()
+  },
+  listRecovery: (handlers, arg) => {
+    expectNoArgument('listRecovery', arg)
+    return handlers.listRecovery()
+  },
+  restoreRecovery: (handlers, arg) => handlers.restoreRecovery({ id: parseId('restoreRecovery', arg, RECOVERY_ID) }),
+  deleteRecovery: (handlers, arg) => handlers.deleteRecovery({ id: parseId('deleteRecovery', arg, RECOVERY_ID) }),
+  listVersions: (handlers, arg) => {
+    expectNoArgument('listVersions', arg)
+    return handlers.listVersions()
+  },
+  readVersion: (handlers, arg) => handlers.readVersion({ id: parseId('readVersion', arg, VERSION_ID) })
+}
+
+/** The ids the stores hand out; anything else (a path, "../x") is refused here already. */
+const RECOVERY_ID = /^[0-9a-f]{32}$/
+const VERSION_ID = /^\d{13}-\d{1,6}-[0-9a-f]{8}$/
+
+function parseId(method: string, arg: unknown, pattern: RegExp): string {
+  if (!isRecord(arg) || typeof arg.id !== 'string' || !pattern.test(arg.id)) throw new InvalidArgumentError(`${method} expects { id } with an id it handed out`)
+  return arg.id
+}
+
+function parseRecoveryArgs(arg: unknown): { board: Board; name: string; changedAt: number } {
+  const name = parseName('saveRecovery', arg)
+  const { board, changedAt } = arg as Record<string, unknown>
+  if (!isRecord(board)) throw new InvalidArgumentError('saveRecovery: board must be an object')
+  if (typeof changedAt !== 'number' || !Number.isFinite(changedAt) || changedAt < 0) {
+    throw new InvalidArgumentError('saveRecovery: changedAt must be a time in ms')
+  }
+  // The board is validated against the schema by the handler before anything is written.
+  return { board: board as unknown as Board, name, changedAt }
 }
 
 /** Largest export the renderer may hand over (a 16,384-pixel PNG is far below it). */

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
+import { FuseV1Options } from '@electron/fuses'
 import { Ajv, type ValidateFunction } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import config, { boardFileType } from '../../electron-builder'
+import { orgboardFuses } from '../../scripts/fuses.mjs'
 
 /**
  * The packaging configuration (electron-builder.ts), checked where `npm run dist`
@@ -78,6 +80,16 @@ describe('electron-builder configuration', () => {
     expect(config.files).toEqual(['out/**/*', 'package.json'])
     expect(packageJson.main).toBe('./out/main/index.js')
     expect(config.directories).toEqual({ buildResources: 'resources', output: 'dist' })
+  })
+
+  it('sets the same Electron fuses as scripts/fuses.mjs while packaging (RunAsNode, NODE_OPTIONS, --inspect off)', () => {
+    const set = (fuses: Record<string, unknown>) => Object.entries(fuses).filter(([, on]) => on !== undefined)
+    // electron-builder names each fuse after FuseV1Options, in lower camel case.
+    const fromScript = Object.entries(FuseV1Options)
+      .filter(([name]) => Number.isNaN(Number(name)))
+      .map(([name, option]) => [name[0]?.toLowerCase() + name.slice(1), (orgboardFuses as Record<number, unknown>)[option as number]] as const)
+    expect(set({ ...config.electronFuses }).sort()).toEqual(set(Object.fromEntries(fromScript)).sort())
+    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false })
   })
 })
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RecentBoards } from './desktop/recentBoards'
-import { createBoardHandlers, type AppServices, type WindowHost } from './handlers'
+import { createBoardHandlers, createBoardServices, type AppServices, type WindowHost } from './handlers'
 
 const templatesDir = join(__dirname, '../../resources/templates')
 
@@ -16,6 +16,7 @@ function host(answers: string[]): WindowHost & { suggested: string[] } {
     chooseSavePath: async (name) => (suggested.push(name), answers.shift() ?? null),
     chooseExportPath: async () => null,
     confirmDiscard: async () => 'discard',
+    confirmConflict: async () => 'cancel',
     setWindowState: () => undefined,
     close: () => undefined,
     send: () => undefined,
@@ -30,7 +31,7 @@ describe('templates behind boardApi', () => {
   let services: AppServices
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'orgboard-template-handlers-'))
-    services = { recent: new RecentBoards(join(dir, 'profile', 'recent.json')) }
+    services = { recent: new RecentBoards(join(dir, 'profile', 'recent.json')), ...createBoardServices(join(dir, 'profile')) }
   })
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true })

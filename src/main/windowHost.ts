@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path'
 import { app, dialog, type BrowserWindow, type FileFilter } from 'electron'
-import { eventChannels, interopFormats, type BoardApiEvents, type DiscardAnswer, type ExportFormat, type TextExportFormat, type WindowState } from '../shared/api'
+import { eventChannels, interopFormats, type BoardApiEvents, type ConflictAnswer, type DiscardAnswer, type ExportFormat, type TextExportFormat, type WindowState } from '../shared/api'
 import { BOARD_EXTENSION } from '../shared/board'
 import type { WindowHost } from './handlers'
 
@@ -78,6 +78,21 @@ export function createWindowHost(window: BrowserWindow, glue: HostGlue): WindowH
         detail: "Your changes will be lost if you don't save them."
       })
       return response === 0 ? 'save' : response === 1 ? 'discard' : 'cancel'
+    },
+
+    async confirmConflict(name): Promise<ConflictAnswer> {
+      const { response } = await dialog.showMessageBox(window, {
+        type: 'warning',
+        buttons: ['Overwrite', 'Save As…', 'Reload from Disk', 'Cancel'],
+        defaultId: 1,
+        cancelId: 3,
+        noLink: true,
+        message: `“${name}” was changed by another program since you opened it.`,
+        detail:
+          'Overwrite replaces those changes with yours. Save As keeps both. Reload shows the file as it is now; your unsaved changes are kept in File > Restore a Previous Version….'
+      })
+      const answers: ConflictAnswer[] = ['overwrite', 'saveAs', 'reload', 'cancel']
+      return answers[response] ?? 'cancel'
     },
 
     setWindowState({ name, edited, path }) {

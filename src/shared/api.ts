@@ -16,7 +16,10 @@ export type OpenOutcome =
       path: string
       name: string
       board: Board
+      /** Upgrades from older file versions, one line each. */
       notices: string[]
+      /** What was repaired while opening, one readable line per kind of repair. */
+      warnings?: string[]
       /** Set when the board came out of an exported image: it has no board file yet, so Save asks where. */
       fromImage?: 'png' | 'svg'
     }
@@ -46,7 +49,22 @@ export interface DroppedFile {
 
 export type SaveOutcome =
   | { status: 'cancelled' }
-  | { status: 'saved'; path: string; name: string }
+  | {
+      status: 'saved'
+      path: string
+      name: string
+      /** Something the facilitator should know, e.g. the file had been deleted and was written again. */
+      notices?: string[]
+    }
+  | {
+      /** The file had changed on disk and the facilitator chose to reload it: this is the board now on disk. */
+      status: 'reloaded'
+      path: string
+      name: string
+      board: Board
+      notices: string[]
+      warnings: string[]
+    }
   | { status: 'failed'; path: string; message: string }
 
 /** A board shipped with Orgboard to start a workshop from. */
@@ -91,6 +109,36 @@ export type ImportOutcome =
   | { status: 'cancelled' }
   | { status: 'read'; path: string; name: string; text: string }
   | { status: 'failed'; path: string; message: string }
+
+/** The answer when Save finds the file changed by another program since it was opened. */
+export type ConflictAnswer = 'overwrite' | 'saveAs' | 'reload' | 'cancel'
+
+/** A board with unsaved changes that a window was holding when the app stopped (crash, kill, power cut). */
+export interface RecoveryEntry {
+  id: string
+  /** The board's name as its window showed it. */
+  name: string
+  /** Its file, or null for a board that was never saved. */
+  path: string | null
+  /** When it was last changed, in ms since 1970. */
+  changedAt: number
+  cards: number
+}
+
+export type RestoreOutcome =
+  | { status: 'restored'; name: string; path: string | null; board: Board; warnings: string[] }
+  | { status: 'failed'; message: string }
+
+/** One earlier saved version of the window's board file. */
+export interface VersionEntry {
+  id: string
+  /** When that version was saved, in ms since 1970. */
+  savedAt: number
+  bytes: number
+  cards: number
+}
+
+export type VersionOutcome = { status: 'read'; board: Board; savedAt: number; warnings: string[] } | { status: 'failed'; message: string }
 
 export interface WindowState {
   /** The board's name, without extension ("Untitled" for a new board). */
@@ -139,6 +187,20 @@ export interface BoardApiMethods {
   exportText(args: { format: TextExportFormat; text: string; suggestedName: string }): Promise<SaveOutcome>
   /** Asks for a file to import (JSON Canvas, CSV) and returns its text; the renderer converts it. */
   importFile(args: { format: ImportFormat }): Promise<ImportOutcome>
+  /** Keeps a recovery copy of the unsaved board in the app's own folder (never the board's file). */
+  saveRecovery(args: { board: Board; name: string; changedAt: number }): Promise<void>
+  /** Drops this window's recovery copy: the board was saved, or its changes deliberately discarded. */
+  discardRecovery(): Promise<void>
+  /** Unsaved boards left by windows that are gone (the app crashed or was killed). */
+  listRecovery(): Promise<RecoveryEntry[]>
+  /** Takes one of those boards into this window, still unsaved. */
+  restoreRecovery(args: { id: string }): Promise<RestoreOutcome>
+  /** Deletes one of those boards for good. */
+  deleteRecovery(args: { id: string }): Promise<void>
+  /** Earlier saved versions of this window's board file, newest first. */
+  listVersions(): Promise<VersionEntry[]>
+  /** Reads one of those versions. */
+  readVersion(args: { id: string }): Promise<VersionOutcome>
 }
 
 export const invokeChannels = {
@@ -160,7 +222,14 @@ export const invokeChannels = {
   openTemplate: 'orgboard:templates:open',
   exportImage: 'orgboard:board:export',
   exportText: 'orgboard:interop:exportText',
-  importFile: 'orgboard:interop:importFile'
+  importFile: 'orgboard:interop:importFile',
+  saveRecovery: 'orgboard:recovery:save',
+  discardRecovery: 'orgboard:recovery:discard',
+  listRecovery: 'orgboard:recovery:list',
+  restoreRecovery: 'orgboard:recovery:restore',
+  deleteRecovery: 'orgboard:recovery:delete',
+  listVersions: 'orgboard:versions:list',
+  readVersion: 'orgboard:versions:read'
 } as const satisfies Record<keyof BoardApiMethods, `orgboard:${string}`>
 
 /** Messages from the main process to the renderer. */

@@ -1,4 +1,4 @@
-import type { CardColor, CardKind, FieldValue, RelationKind } from './kinds'
+import type { AnyCardKind, CardColor, CardKind, FieldValue, RelationKind } from './kinds'
 
 /** The marker every board file starts with, so Orgboard never mistakes another JSON file for a board. */
 export const BOARD_FORMAT = 'orgboard'
@@ -35,8 +35,8 @@ export interface Viewport {
 export interface Card {
   /** Unique within the board; never reused. */
   id: string
-  /** The kind of work, from the registry in kinds.ts. */
-  kind: CardKind
+  /** The kind of work, from the registry in kinds.ts ("unknown" in memory for a kind it does not have). */
+  kind: AnyCardKind
   /** Title, name or text, depending on the kind. */
   title: string
   /** Top-left corner on the board, in board units. */
@@ -56,7 +56,19 @@ export interface Card {
    * is (it can still be dragged). Absent when not pinned.
    */
   pinned?: boolean
+  /**
+   * Only on a card of a kind this Orgboard does not know: everything the file said
+   * about the card besides id, title, position and size, and its colour and frame when
+   * this Orgboard knows them (its "kind", its "fields" and any other keys), exactly as
+   * read. Not a key of its own in the board's cards: it is written back into the card's
+   * object on save (see serialize.ts), so the file keeps it unchanged. (A checkpoint's
+   * copy of such a card is saved as it is in memory, with this key.)
+   */
+  preserved?: Record<string, JsonValue>
 }
+
+/** A value JSON can hold. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 
 export interface Relation {
   /** Unique within the board. */

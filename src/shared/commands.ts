@@ -43,6 +43,8 @@ export const commands: readonly CommandSpec[] = [
   { id: 'board.open', title: 'Open…', menu: 'file', keys: ['Mod+O'] },
   { id: 'board.save', title: 'Save', menu: 'file', keys: ['Mod+S'], separatorBefore: true },
   { id: 'board.saveAs', title: 'Save As…', menu: 'file', keys: ['Mod+Shift+S'] },
+  { id: 'board.versions', title: 'Restore a Previous Version…', menu: 'file', separatorBefore: true },
+  { id: 'board.recover', title: 'Recover Unsaved Boards…', menu: 'file' },
   { id: 'board.export', title: 'Export…', menu: 'file', keys: ['Mod+Shift+E'], separatorBefore: true },
   { id: 'board.copyPng', title: 'Copy as PNG', menu: 'file', keys: ['Mod+Shift+C'] },
   { id: 'edit.undo', title: 'Undo', menu: 'edit', keys: ['Mod+Z'] },

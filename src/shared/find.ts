@@ -1,10 +1,10 @@
 import type { Board, Card } from './board'
-import { cardKind, type CardKind, type FieldSpec, type FieldValue } from './kinds'
+import { cardKind, type AnyCardKind, type CardKind, type FieldSpec, type FieldValue } from './kinds'
 
 /** One card that matches a search, and where. */
 export interface FindResult {
   cardId: string
-  kind: CardKind
+  kind: AnyCardKind
   title: string
   /** What matched: the kind's title label ("Title", "Name", "Text") or a field's label. */
   field: string

@@ -29,7 +29,8 @@ export type FieldSpec = FieldBase &
     | { type: 'number'; min: number; max: number; default: number }
   )
 
-export type CardShape = 'leaf' | 'pill' | 'hexagon' | 'brick' | 'sheet' | 'tab' | 'sticky' | 'container'
+/** `unknown` is the dashed outline of a card of a kind this Orgboard does not know (UNKNOWN_KIND). */
+export type CardShape = 'leaf' | 'pill' | 'hexagon' | 'brick' | 'sheet' | 'tab' | 'sticky' | 'container' | 'unknown'
 
 export interface CardKindSpec {
   /** The kind's id, as written in board files. */
@@ -248,16 +249,41 @@ export const cardKinds = [
 
 export type CardKind = (typeof cardKinds)[number]['id']
 
+/**
+ * A card whose file names a kind this Orgboard does not know (a newer build, a
+ * colleague's plug-in, a hand edit) is kept with this kind in memory: drawn as
+ * "Unknown kind", movable and deletable, and written back with everything the
+ * file said about it (see Card.preserved). It is never offered in the palette.
+ */
+export const UNKNOWN_KIND = 'unknown'
+export type AnyCardKind = CardKind | typeof UNKNOWN_KIND
+
+export const unknownCardKind: CardKindSpec = {
+  id: UNKNOWN_KIND,
+  label: 'Unknown kind',
+  icon: 'circle-help',
+  color: '#64748b',
+  fill: '#f1f5f9',
+  dark: { color: '#94a3b8', fill: '#1e2635' },
+  shape: 'unknown',
+  titleLabel: 'Title',
+  defaultTitle: '',
+  defaultSize: { width: 220, height: 96 },
+  container: false,
+  hint: 'A kind of card this Orgboard does not know; kept as the file had it',
+  fields: []
+}
+
 const cardKindById: ReadonlyMap<string, CardKindSpec> = new Map(cardKinds.map((k) => [k.id, k]))
 
+/** True for the kinds of the registry only (never for UNKNOWN_KIND). */
 export function isCardKind(id: string): id is CardKind {
   return cardKindById.has(id)
 }
 
-export function cardKind(id: CardKind): CardKindSpec {
-  const spec = cardKindById.get(id)
-  if (!spec) throw new Error(`Unknown card kind: ${id}`)
-  return spec
+/** The declaration of a kind; any id the registry does not have gets the "Unknown kind" one. */
+export function cardKind(id: string): CardKindSpec {
+  return cardKindById.get(id) ?? unknownCardKind
 }
 
 export function defaultFields(kind: CardKind): Record<string, FieldValue> {
@@ -289,7 +315,7 @@ export function isCardColor(id: string): id is CardColor {
 export type Paint = Pick<CardKindSpec, 'color' | 'fill' | 'dark'>
 
 /** The paint a card is drawn with: its own colour if chosen, else its kind's. */
-export function cardPaint(card: { kind: CardKind; color?: CardColor }): Paint {
+export function cardPaint(card: { kind: AnyCardKind; color?: CardColor | undefined }): Paint {
   const own = card.color ? cardColors.find((c) => c.id === card.color) : undefined
   return own ?? cardKind(card.kind)
 }
@@ -329,7 +355,8 @@ export function relationKind(id: RelationKind): RelationKindSpec {
 }
 
 /** The relation a new connection gets, from the kinds at both ends. */
-export function defaultRelationKind(from: CardKind, to: CardKind): RelationKind {
+export function defaultRelationKind(from: AnyCardKind, to: AnyCardKind): RelationKind {
+  if (from === UNKNOWN_KIND || to === UNKNOWN_KIND) return 'relatesTo'
   if (from === 'wall') return 'blocks'
   if (from === 'seedling' && (to === 'freightTrain' || to === 'team')) return 'graduatesInto'
   if (from === 'note' || to === 'note' || from === 'team' || to === 'team') return 'relatesTo'

@@ -1,12 +1,20 @@
 import type { Board } from './board'
 import { BOARD_FORMAT } from './board'
+import { FORBIDDEN_KEYS, formatPath, nestingDepth, removeForbiddenKeys } from './jsonSafety'
 import { migrate, migrations, type Migration } from './migrate'
-import { boardSchema } from './schema'
+import { repairBoard } from './repair'
+import { boardSchema, LIMITS } from './schema'
 
-export type LoadResult = { ok: true; board: Board; migrated: string[] } | { ok: false; problem: string; where?: string }
-
-/** Keys that could reach an object's prototype if code ever copied them naively. */
-const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype'])
+export type LoadResult =
+  | {
+      ok: true
+      board: Board
+      /** What each migration step did, oldest first. */
+      migrated: string[]
+      /** What repairBoard fixed, one readable line per kind of repair; empty for a sound file. */
+      warnings: string[]
+    }
+  | { ok: false; problem: string; where?: string }
 
 function lineAndColumn(text: string, position: number): string {
   const before = text.slice(0, position)
@@ -30,19 +38,15 @@ function jsonError(text: string, err: unknown): { problem: string; where?: strin
   }
 }
 
-/** A zod issue path as people read it: `cards[2].fields.stage`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = ''
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part)
-  return out || 'the top level'
-}
+/** A zod issue path as people read it: `cards[2].fields.stage` (clipboard.ts reads pasted fragments with it too). */
+export { formatPath }
 
-/** Where a `__proto__`-style key hides in parsed JSON, if anywhere. */
+/** Where a `__proto__`-style key hides in parsed JSON, if anywhere (clipboard.ts refuses a fragment with one). */
 export function findForbiddenKey(value: unknown, path: PropertyKey[] = [], depth = 0): string | undefined {
-  if (depth > 64) return formatPath(path)
+  if (depth > LIMITS.depth) return formatPath(path)
   if (value === null || typeof value !== 'object') return undefined
   for (const [k, v] of Object.entries(value)) {
-    if (forbiddenKeys.has(k)) return formatPath([...path, k])
+    if (FORBIDDEN_KEYS.has(k)) return formatPath([...path, k])
     const found = findForbiddenKey(v, [...path, Array.isArray(value) ? Number(k) : k], depth + 1)
     if (found) return found
   }
@@ -50,12 +54,34 @@ export function findForbiddenKey(value: unknown, path: PropertyKey[] = [], depth
 }
 
 /**
- * Reads board file text: parse → check marker → migrate → validate. Pure, so the
- * main process, tests and the browser harness all load files the same way.
+ * Reads board file text: size check → parse → check marker → migrate → repair →
+ * validate. Pure, so the main process, tests and the browser harness all load
+ * files the same way, and it never throws: any text gives a board or a reason.
+ *
+ * Refused (nothing can be opened): empty, binary, over the size limit, nested
+ * deeply enough to threaten the stack, not JSON, cut off, not an Orgboard board,
+ * a version this build cannot read, a dot-voting round or checkpoint that does
+ * not fit the format (named by where it is). Repaired with a warning (see
+ * repair.ts): everything else, including `__proto__`-style keys, which are
+ * dropped before any other code sees the document.
  */
 export function parseBoardText(text: string, steps: readonly Migration[] = migrations): LoadResult {
+  try {
+    return load(text, steps)
+  } catch (err) {
+    // A migration step that throws is a bug; it must not take the caller down with it.
+    return { ok: false, problem: `it could not be read (${err instanceof Error ? err.message : String(err)})` }
+  }
+}
+
+function load(text: string, steps: readonly Migration[]): LoadResult {
+  // Each UTF-16 unit is at least one byte of UTF-8, so this never refuses a file within the limit.
+  if (text.length > LIMITS.fileBytes) return { ok: false, problem: `it is larger than the ${LIMITS.fileBytes / (1024 * 1024)} MB limit for a board file` }
   if (text.trim() === '') return { ok: false, problem: 'the file is empty' }
   if (text.includes('\u0000')) return { ok: false, problem: 'it is a binary file, not a board' }
+  if (nestingDepth(text, LIMITS.depth) > LIMITS.depth) {
+    return { ok: false, problem: `it is nested too deeply to be a board (more than ${LIMITS.depth} levels of lists and objects)` }
+  }
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -65,16 +91,19 @@ export function parseBoardText(text: string, steps: readonly Migration[] = migra
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, problem: 'it is JSON, but not an Orgboard board (expected an object at the top level)' }
   }
+  const removedKeys = removeForbiddenKeys(raw)
   const doc = raw as Record<string, unknown>
   if (doc.format !== BOARD_FORMAT) {
     return { ok: false, problem: `it is JSON, but not an Orgboard board (its "format" is ${JSON.stringify(doc.format) ?? 'missing'}, expected "${BOARD_FORMAT}")` }
   }
-  const forbidden = findForbiddenKey(doc)
-  if (forbidden) return { ok: false, problem: 'it contains a key that is not allowed or is nested too deeply', where: forbidden }
   const migrated = migrate(doc, steps)
   if (!migrated.ok) return { ok: false, problem: migrated.message }
-  const result = boardSchema.safeParse(migrated.doc)
+  const repaired = repairBoard(migrated.doc, removedKeys)
+  if (!repaired.ok) return repaired
+  // repairBoard promises a valid board; the schema still has the last word, so a bug there refuses instead of half-loading.
+  const result = boardSchema.safeParse(repaired.board)
   if (!result.success) {
+    // Voting and checkpoints are not repaired (a broken one is refused, naming where); a problem elsewhere is a bug in repair.ts.
     const issue = result.error.issues[0]
     const more = result.error.issues.length - 1
     return {
@@ -83,5 +112,5 @@ export function parseBoardText(text: string, steps: readonly Migration[] = migra
       where: formatPath(issue?.path ?? [])
     }
   }
-  return { ok: true, board: result.data, migrated: migrated.applied }
+  return { ok: true, board: result.data, migrated: migrated.applied, warnings: repaired.warnings }
 }

@@ -20,8 +20,10 @@ describe('pinned cards', () => {
     expect(loaded.ok && loaded.board.cards[0]?.pinned).toBe(true)
   })
 
-  it('refuse a "pinned" that is not true or false', () => {
+  it('unpin, with a warning, a card whose "pinned" is not true or false', () => {
     const text = serializeBoard(boardOf([card('ft-dwh', 'freightTrain', 'Data warehouse migration')])).replace('"id": "ft-dwh",', '"id": "ft-dwh",\n"pinned": "yes",')
-    expect(parseBoardText(text)).toMatchObject({ ok: false, where: 'cards[0].pinned' })
+    const loaded = parseBoardText(text)
+    expect(loaded.ok && loaded.board.cards[0]).not.toHaveProperty('pinned')
+    expect(loaded.ok && loaded.warnings).toEqual([expect.stringContaining('Unpinned 1 card')])
   })
 })

@@ -1,5 +1,5 @@
 import type { Card, Relation } from './board'
-import { cardKind, type CardColor, type CardKind } from './kinds'
+import { cardKind, type AnyCardKind, type CardColor } from './kinds'
 import { boundsOf } from './geometry'
 
 /** A board reduced to boxes and lines, small enough to send over IPC and draw as a thumbnail. */
@@ -10,7 +10,7 @@ export interface BoardPreview {
   width: number
   height: number
   /** Containers first, so they draw underneath. */
-  shapes: { id: string; kind: CardKind; color?: CardColor; x: number; y: number; width: number; height: number }[]
+  shapes: { id: string; kind: AnyCardKind; color?: CardColor; x: number; y: number; width: number; height: number }[]
   /** Relations as lines between card centres. */
   lines: { x1: number; y1: number; x2: number; y2: number }[]
 }
@@ -29,7 +29,7 @@ export function boardPreview(board: { readonly cards: readonly Card[]; readonly 
     const b = centres.get(r.to)
     if (a && b && lines.length < MAX_LINES) lines.push({ x1: a.x, y1: a.y, x2: b.x, y2: b.y })
   }
-  const isContainer = (c: { kind: CardKind }): boolean => cardKind(c.kind).container
+  const isContainer = (c: { kind: AnyCardKind }): boolean => cardKind(c.kind).container
   const ordered = [...cards.filter(isContainer), ...cards.filter((c) => !isContainer(c))]
   return {
     ...box,

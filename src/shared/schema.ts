@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { BOARD_FORMAT, BOARD_VERSION, FACILITATION_LIMITS, type Board } from './board'
-import { cardColors, cardKind, cardKinds, isCardKind, type CardKind, type FieldSpec } from './kinds'
+import { isPlainJson } from './jsonSafety'
+import { cardColors, cardKind, cardKinds, isCardKind, UNKNOWN_KIND, type FieldSpec } from './kinds'
 
 /** Limits that keep a hostile or corrupt file from freezing the canvas. */
 export const LIMITS = {
@@ -10,16 +11,35 @@ export const LIMITS = {
   title: 10_000,
   id: 200,
   cards: 50_000,
-  relations: 100_000
+  relations: 100_000,
+  /** Items in one list or checklist field. */
+  listItems: 1000,
+  /** The largest board file Orgboard opens or writes, in bytes. */
+  fileBytes: 50 * 1024 * 1024,
+  /**
+   * Nesting of objects and arrays in a board file. A board needs 6 levels; beyond
+   * this a file is refused before parsing, so nothing recursive can overflow the stack.
+   */
+  depth: 64
 } as const
 
 const finite = (max: number) => z.number().finite().min(-max).max(max)
 const id = z.string().min(1).max(LIMITS.id)
 const text = z.string().max(LIMITS.title)
 
-const checklistItem = z.object({ text, done: z.boolean() })
+// Strict: fields are checked, not rebuilt, so an extra key here would otherwise reach the file.
+const checklistItem = z.strictObject({ text, done: z.boolean() })
 
-function fieldSchema(spec: FieldSpec): z.ZodType {
+const fieldSchemas = new WeakMap<FieldSpec, z.ZodType>()
+
+/** What one field of a kind may hold, from its declaration (built once per declaration). */
+export function fieldSchema(spec: FieldSpec): z.ZodType {
+  let schema = fieldSchemas.get(spec)
+  if (!schema) fieldSchemas.set(spec, (schema = buildFieldSchema(spec)))
+  return schema
+}
+
+function buildFieldSchema(spec: FieldSpec): z.ZodType {
   switch (spec.type) {
     case 'text':
     case 'longtext':
@@ -27,9 +47,9 @@ function fieldSchema(spec: FieldSpec): z.ZodType {
     case 'enum':
       return z.enum(spec.options.map((o) => o.value) as [string, ...string[]])
     case 'list':
-      return z.array(text).max(1000)
+      return z.array(text).max(LIMITS.listItems)
     case 'checklist':
-      return z.array(checklistItem).max(1000)
+      return z.array(checklistItem).max(LIMITS.listItems)
     case 'boolean':
       return z.boolean()
     case 'number':
@@ -45,11 +65,17 @@ const fieldsByKind = new Map(
   ])
 )
 
+/** What an unknown-kind card carries for the file: plain JSON only, bounded depth. */
+const preserved = z.custom<Record<string, unknown>>(
+  (value) => isPlainJson(value, LIMITS.depth) && typeof value === 'object' && value !== null && !Array.isArray(value),
+  { message: 'must be plain JSON data' }
+)
+
 /** One card as the file format allows it; also checks pasted cards (clipboard.ts). */
 export const cardSchema = z
   .object({
     id,
-    kind: z.string().refine(isCardKind, { message: 'is not a kind of card Orgboard knows' }),
+    kind: z.string().refine((k) => isCardKind(k) || k === UNKNOWN_KIND, { message: 'is not a kind of card Orgboard knows' }),
     title: text,
     x: finite(LIMITS.coordinate),
     y: finite(LIMITS.coordinate),
@@ -58,9 +84,16 @@ export const cardSchema = z
     fields: z.record(z.string(), z.unknown()),
     color: z.enum(cardColors.map((c) => c.id) as [string, ...string[]]).optional(),
     container: id.optional(),
-    pinned: z.boolean().optional()
+    pinned: z.boolean().optional(),
+    preserved: preserved.optional()
   })
   .superRefine((card, ctx) => {
+    if (card.kind === UNKNOWN_KIND) {
+      if (!card.preserved) ctx.addIssue({ code: 'custom', message: 'a card of an unknown kind must keep what the file said', path: ['preserved'] })
+      if (Object.keys(card.fields).length > 0) ctx.addIssue({ code: 'custom', message: 'a card of an unknown kind has no fields of its own', path: ['fields'] })
+      return
+    }
+    if (card.preserved !== undefined) ctx.addIssue({ code: 'custom', message: 'only a card of an unknown kind keeps file data', path: ['preserved'] })
     const schema = fieldsByKind.get(card.kind)
     if (!schema) return
     const result = schema.safeParse(card.fields)
@@ -153,7 +186,7 @@ export const boardSchema = z
     board.cards.forEach((card, i) => {
       if (card.container === undefined) return
       const kind = kinds.get(card.container)
-      if (!kind || !cardKind(kind as CardKind).container)
+      if (!kind || !cardKind(kind).container)
         ctx.addIssue({ code: 'custom', message: `names "${card.container}" as its container, which is not a frame or garden on the board`, path: ['cards', i, 'container'] })
     })
     const cycle = containerCycle(board.cards)

@@ -1,4 +1,5 @@
-import type { Board } from './board'
+import type { Board, Card } from './board'
+import { UNKNOWN_KIND } from './kinds'
 
 /** Keys that read best first; everything else follows alphabetically, so saves diff cleanly. */
 const leadingKeys = ['format', 'version', 'id', 'kind', 'title', 'from', 'to']
@@ -18,7 +19,18 @@ function orderKeys(value: unknown): unknown {
   return out
 }
 
+/**
+ * A card as the file holds it. A card of an unknown kind is written back as the
+ * file had it: what it preserved (its kind, fields and other keys), with the
+ * id, title, position, size, colour and frame it has now.
+ */
+function fileCard(card: Card): unknown {
+  if (card.kind !== UNKNOWN_KIND || !card.preserved) return card
+  const { id, title, x, y, width, height, color, container } = card
+  return { ...card.preserved, id, title, x, y, width, height, ...(color ? { color } : {}), ...(container ? { container } : {}) }
+}
+
 /** The board as file text: UTF-8 JSON, stable key order, 2-space indent, trailing newline. */
 export function serializeBoard(board: Board): string {
-  return JSON.stringify(orderKeys(board), null, 2) + '\n'
+  return JSON.stringify(orderKeys({ ...board, cards: board.cards.map(fileCard) }), null, 2) + '\n'
 }

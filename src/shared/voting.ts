@@ -1,5 +1,5 @@
 import { FACILITATION_LIMITS as LIMITS, type Ballot, type Board, type Card, type Voting } from './board'
-import { cardKind, cardKinds, type CardKind } from './kinds'
+import { cardKind, cardKinds, isCardKind, type CardKind } from './kinds'
 
 /**
  * Dot voting, as immer recipes and pure queries. One laptop goes round the
@@ -37,7 +37,7 @@ export function votesLeft(voting: Voting | undefined): number {
 }
 
 export function isVotable(voting: Voting | undefined, card: Pick<Card, 'kind'>): boolean {
-  return !!voting && voting.kinds.includes(card.kind) && !cardKind(card.kind).container
+  return !!voting && isCardKind(card.kind) && voting.kinds.includes(card.kind) && !cardKind(card.kind).container
 }
 
 /** One of the current voter's votes on this card, if they have one left and the card may be voted on. */

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { AtomicWriteError, atomicWrite, backupPathFor } from './atomicWrite'
+import { AtomicWriteError, STALE_TEMP_MS, atomicWrite, backupPathFor } from './atomicWrite'
 
 let dir: string
 let target: string
@@ -46,6 +46,29 @@ describe('atomicWrite', () => {
     expect((await fs.readdir(dir)).sort()).toEqual(['offsite.orgboard', 'offsite.orgboard.bak'])
   })
 
+  it('keeps the backup complete: it is replaced by a rename, never rewritten in place', async () => {
+    await atomicWrite(target, 'v1', { backup: true })
+    await atomicWrite(target, 'v2', { backup: true })
+    const before = await fs.stat(backupPathFor(target))
+    await atomicWrite(target, 'v3', { backup: true })
+    // A new inode: the old backup stayed whole until the new one was complete.
+    expect((await fs.stat(backupPathFor(target))).ino).not.toBe(before.ino)
+    expect(await fs.readFile(backupPathFor(target), 'utf8')).toBe('v2')
+  })
+
+  it('removes stale temp files a killed save left, but not fresh ones (another window may be saving)', async () => {
+    await atomicWrite(target, 'v1')
+    const stale = join(dir, '.offsite.orgboard.0123456789ab.tmp')
+    const staleBackup = join(dir, '.offsite.orgboard.bak.0123456789ab.tmp')
+    const fresh = join(dir, '.offsite.orgboard.ba9876543210.tmp')
+    const notOurs = join(dir, '.other.orgboard.0123456789ab.tmp')
+    for (const p of [stale, staleBackup, fresh, notOurs]) await fs.writeFile(p, 'half a board')
+    const old = new Date(Date.now() - STALE_TEMP_MS - 1000)
+    for (const p of [stale, staleBackup, notOurs]) await fs.utimes(p, old, old)
+    await atomicWrite(target, 'v2')
+    expect((await fs.readdir(dir)).sort()).toEqual(['.offsite.orgboard.ba9876543210.tmp', '.other.orgboard.0123456789ab.tmp', 'offsite.orgboard', 'offsite.orgboard.bak'])
+  })
+
   it('skips the backup when asked to', async () => {
     await atomicWrite(target, 'v1')
     await atomicWrite(target, 'v2', { backup: false })
@@ -71,9 +94,18 @@ describe('atomicWrite', () => {
     expect(await tempFiles()).toEqual([])
   })
 
+  /** Makes renames onto the board file itself fail with `code`; the backup's rename still works. */
+  function failRenameOntoTarget(code: string) {
+    const realRename = fs.rename.bind(fs)
+    return vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
+      if (to === target) throw errno(code)
+      return realRename(from, to)
+    })
+  }
+
   it('leaves the original intact when the rename fails', async () => {
     await atomicWrite(target, 'old')
-    vi.spyOn(fs, 'rename').mockRejectedValue(errno('EACCES'))
+    failRenameOntoTarget('EACCES')
     const err = await failure(() => atomicWrite(target, 'new'))
     expect([err.step, err.code, err.target]).toEqual(['replace', 'EACCES', target])
     expect(await fs.readFile(target, 'utf8')).toBe('old')
@@ -121,10 +153,10 @@ describe('atomicWrite', () => {
 
   it('gives up on a file that stays busy', async () => {
     await atomicWrite(target, 'old')
-    const rename = vi.spyOn(fs, 'rename').mockRejectedValue(errno('EBUSY'))
+    const rename = failRenameOntoTarget('EBUSY')
     const err = await failure(() => atomicWrite(target, 'new'))
     expect([err.step, err.code]).toEqual(['replace', 'EBUSY'])
-    expect(rename).toHaveBeenCalledTimes(4)
+    expect(rename.mock.calls.filter(([, to]) => to === target)).toHaveLength(4)
     expect(await tempFiles()).toEqual([])
   })
 })

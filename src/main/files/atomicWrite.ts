@@ -67,6 +67,60 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
   }
 }
 
+/** `.plan.orgboard.3f9a0c1b2d4e.tmp`: hidden, beside the file, unique per save. */
+function tempPathFor(target: string, suffix = ''): string {
+  return join(dirname(target), `.${basename(target)}${suffix}.${randomBytes(6).toString('hex')}.tmp`)
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** A temp file left by a save that was killed is this old before the next save removes it (a live save takes milliseconds). */
+export const STALE_TEMP_MS = 10 * 60 * 1000
+
+/**
+ * Removes temp files that earlier saves of this target left behind when the
+ * process was killed mid-save. Only our own names, only old ones: another
+ * window may be saving the same file right now.
+ */
+async function removeStaleTemps(target: string, now = Date.now()): Promise<void> {
+  const pattern = new RegExp(`^\\.${escapeRegExp(basename(target))}(\\.bak)?\\.[0-9a-f]{12}\\.tmp$`)
+  let names: string[]
+  try {
+    names = await fs.readdir(dirname(target))
+  } catch {
+    return
+  }
+  for (const name of names.filter((n) => pattern.test(n))) {
+    const path = join(dirname(target), name)
+    try {
+      if (now - (await fs.lstat(path)).mtimeMs > STALE_TEMP_MS) await fs.rm(path, { force: true })
+    } catch {
+      // Gone already, or not ours to remove: either way not worth failing a save for.
+    }
+  }
+}
+
+/**
+ * Copies the current file to its backup so that the backup, too, is always a
+ * complete version: copy to a temp file, flush, rename over the old backup.
+ */
+async function replaceBackup(target: string): Promise<void> {
+  const temp = tempPathFor(target, '.bak')
+  try {
+    await fs.copyFile(target, temp)
+    const handle = await fs.open(temp, 'r+')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await renameWithRetry(temp, backupPathFor(target))
+  } catch (err) {
+    await fs.rm(temp, { force: true }).catch(() => {})
+    throw err
+  }
+}
+
 /** Makes the rename itself durable. Windows cannot open folders, and the file is saved by now either way. */
 async function syncFolder(folder: string): Promise<void> {
   try {
@@ -82,10 +136,12 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 /**
- * Replaces `path` with `text` (or bytes) so that a crash, a full disk or a yanked drive leaves
- * either the old file or the new one, never a mix: write a temp file in the same
- * folder, flush it, copy the old file to its backup, rename the temp over the target.
- * Keeps the old file's mode. Throws AtomicWriteError; the temp file is gone by then.
+ * Replaces `path` with `text` (or bytes) so that a crash, a kill, a full disk or a yanked drive
+ * leaves either the old file or the new one, never a mix: write a temp file in the
+ * same folder, flush it, replace the backup with a copy of the old file (the same
+ * way), rename the temp over the target, flush the folder. Keeps the old file's
+ * mode and owner; writes through a symlink to its target. Throws AtomicWriteError;
+ * the temp file is gone by then (a kill leaves it, and a later save removes it).
  */
 export async function atomicWrite(path: string, text: string | Uint8Array, options: { backup?: boolean } = {}): Promise<void> {
   let target = path
@@ -101,7 +157,8 @@ export async function atomicWrite(path: string, text: string | Uint8Array, optio
   }
 
   const folder = dirname(target)
-  const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  await removeStaleTemps(target)
+  const temp = tempPathFor(target)
   let step: WriteStep = 'write'
   try {
     const handle = await fs.open(temp, 'wx', existing ? existing.mode & 0o777 : 0o666)
@@ -118,7 +175,7 @@ export async function atomicWrite(path: string, text: string | Uint8Array, optio
     }
     if (existing && options.backup !== false) {
       step = 'backup'
-      await fs.copyFile(target, backupPathFor(target))
+      await replaceBackup(target)
     }
     step = 'replace'
     await renameWithRetry(temp, target)

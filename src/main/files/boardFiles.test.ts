@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Board } from '../../shared/board'
 import { serializeBoard } from '../../shared/serialize'
-import { MAX_BOARD_FILE_BYTES, formatBytes, migrationNotices, readBoardFile, writeBoardFile } from './boardFiles'
+import { MAX_BOARD_FILE_BYTES, contentHash, diskState, formatBytes, migrationNotices, readBoardFile, writeBoardFile } from './boardFiles'
+import { hostileBoards, scriptBoard, scriptTexts } from './hostileBoards'
 import { sampleBoard } from './sampleBoard'
 
 let dir: string
@@ -32,9 +33,10 @@ function withTitle(board: Board, title: string): Board {
 describe('writeBoardFile then readBoardFile', () => {
   it('round-trips a board: same board back, file text is exactly serializeBoard', async () => {
     const board = sampleBoard()
-    expect(await writeBoardFile(target, board)).toEqual({ ok: true })
-    expect(await fs.readFile(target, 'utf8')).toBe(serializeBoard(board))
-    expect(await readBoardFile(target)).toEqual({ ok: true, board, notices: [], source: 'board' })
+    const text = serializeBoard(board)
+    expect(await writeBoardFile(target, board)).toEqual({ ok: true, hash: contentHash(text), text })
+    expect(await fs.readFile(target, 'utf8')).toBe(text)
+    expect(await readBoardFile(target)).toEqual({ ok: true, board, notices: [], warnings: [], hash: contentHash(text), source: 'board' })
   })
 
   it('leaves no temp files behind and keeps the previous save as .bak', async () => {
@@ -56,7 +58,7 @@ describe('writeBoardFile then readBoardFile', () => {
     await writeBoardFile(real, sampleBoard())
     await fs.symlink(real, target)
     const changed = withTitle(sampleBoard(), 'Route Optimiser 3.0 (descoped)')
-    expect(await writeBoardFile(target, changed)).toEqual({ ok: true })
+    expect(await writeBoardFile(target, changed)).toMatchObject({ ok: true })
     expect((await fs.lstat(target)).isSymbolicLink()).toBe(true)
     expect(await fs.readlink(target)).toBe(real)
     expect(await fs.readFile(real, 'utf8')).toBe(serializeBoard(changed))
@@ -137,7 +139,13 @@ describe('writeBoardFile refusals and failures', () => {
     ['EBUSY', 'in use by another program', 'save again'],
     ['EIO', 'EIO: simulated', 'Save As']
   ])('explains %s when the file cannot be replaced', async (code, problem, advice) => {
-    const message = await saveOverOriginal(undefined, () => vi.spyOn(fs, 'rename').mockRejectedValue(errno(code)))
+    const realRename = fs.rename.bind(fs)
+    const failOntoTarget = () =>
+      vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
+        if (to === target) throw errno(code)
+        return realRename(from, to)
+      })
+    const message = await saveOverOriginal(undefined, failOntoTarget)
     expect(message).toContain('while replacing the old version')
     expect(message).toContain(problem)
     expect(message).toContain(advice)
@@ -160,42 +168,24 @@ describe('writeBoardFile refusals and failures', () => {
 
 describe('readBoardFile refusals', () => {
   const valid = serializeBoard(sampleBoard())
-  const asJson = (doc: unknown) => JSON.stringify(doc, null, 2)
-  const withCard = (patch: Record<string, unknown>) =>
-    asJson({ ...sampleBoard(), cards: [{ ...sampleBoard().cards[0], ...patch }] })
 
-  // Each case: file content, then the words the message must contain.
-  const cases: [string, string | Uint8Array, string[]][] = [
-    ['empty', '', ['the file is empty']],
-    ['only whitespace', '\n  \n', ['the file is empty']],
-    ['binary (NUL bytes)', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), ['binary file']],
-    ['UTF-16 text', Buffer.from(`\ufeff${valid}`, 'utf16le'), ['UTF-16']],
-    ['not UTF-8', new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]), ['not UTF-8 text']],
-    ['not JSON', 'Freight trains:\n- Route Optimiser 3.0 re-platform\n', ['not valid JSON']],
-    ['hand-edited JSON', valid.replace('"id": "ft-route"', 'id: "ft-route"'), ['not valid JSON', '(at line 16, column 7)']],
-    ['truncated JSON', valid.slice(0, valid.indexOf('Route Optimiser') + 5), ['ends too early', 'looks truncated', '(at line ']],
-    ['a JSON list', '[1, 2, 3]', ['not an Orgboard board', 'expected an object']],
-    ['a wrong format marker', asJson({ ...sampleBoard(), format: 'excalidraw' }), ['not an Orgboard board', '"excalidraw"']],
-    ['a newer version', asJson({ ...sampleBoard(), version: 7 }), ['file version 7', 'up to version 1', 'Update Orgboard']],
-    ['a version that is not a number', asJson({ ...sampleBoard(), version: 'two' }), ['"version" is "two"']],
-    ['a card too small', withCard({ width: 2 }), ['(at cards[0].width)']],
-    ['a card of an unknown kind', withCard({ kind: 'rocket' }), ['not a kind of card', '(at cards[0].kind)']],
-    ['a field the kind does not have', withCard({ fields: { colour: 'red' } }), ['(at cards[0].fields']],
-    ['a prototype key', valid.replace('"fields": {}', '"fields": {"__proto__": {"x": 1}}'), ['not allowed', '__proto__']]
-  ]
-
-  it.each(cases)('refuses %s with a specific message naming the file', async (_, content, words) => {
-    await fs.writeFile(target, content)
-    const result = await readBoardFile(target)
-    if (result.ok) throw new Error('expected the open to fail')
-    expect(result.message.startsWith(`Could not open "${fileName}": `)).toBe(true)
-    expect(result.message.endsWith('.')).toBe(true)
-    for (const word of words) expect(result.message).toContain(word)
-  })
+  it.each(hostileBoards.filter((h) => 'refused' in h.expect).map((h) => [h.file, h] as const))(
+    'refuses %s with a specific message naming the file',
+    async (file, { content, expect: expected }) => {
+      const path = join(dir, file)
+      await fs.writeFile(path, content)
+      const result = await readBoardFile(path)
+      if (result.ok) throw new Error('expected the open to fail')
+      expect(result.message.startsWith(`Could not open "${file}": `)).toBe(true)
+      expect(result.message.endsWith('.')).toBe(true)
+      for (const word of 'refused' in expected ? expected.refused : []) expect(result.message).toContain(word)
+      expect(Buffer.from(content).equals(await fs.readFile(path))).toBe(true)
+    }
+  )
 
   it('opens a file with a UTF-8 byte order mark', async () => {
     await fs.writeFile(target, `\ufeff${valid}`)
-    expect(await readBoardFile(target)).toEqual({ ok: true, board: sampleBoard(), notices: [], source: 'board' })
+    expect(await readBoardFile(target)).toMatchObject({ ok: true, board: sampleBoard(), notices: [], warnings: [], source: 'board' })
   })
 
   it('refuses a file over the size limit without reading it, naming size and limit', async () => {
@@ -235,6 +225,71 @@ describe('readBoardFile refusals', () => {
   it.skipIf(process.platform === 'win32')('refuses a FIFO instead of hanging on it', async () => {
     execFileSync('mkfifo', [target])
     expect(await readBoardFile(target)).toEqual({ ok: false, message: `Could not open "${fileName}": it is not a regular file.` })
+  })
+})
+
+describe('readBoardFile repairs', () => {
+  it.each(hostileBoards.filter((h) => 'warnings' in h.expect).map((h) => [h.file, h] as const))(
+    'opens %s with a readable warning for each repair, and leaves the file as it was',
+    async (file, { content, expect: expected }) => {
+      const path = join(dir, file)
+      await fs.writeFile(path, content)
+      const result = await readBoardFile(path)
+      if (!result.ok) throw new Error(`expected it to open: ${result.message}`)
+      const fragments = 'warnings' in expected ? expected.warnings : []
+      if (fragments.length === 0) expect(result.warnings).toEqual([])
+      for (const fragment of fragments) expect(result.warnings.join('\n')).toContain(fragment)
+      expect(Buffer.from(content).equals(await fs.readFile(path))).toBe(true)
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    }
+  )
+
+  it('keeps script-like titles and labels as plain text, byte for byte', async () => {
+    await fs.writeFile(target, serializeBoard(scriptBoard()))
+    const result = await readBoardFile(target)
+    if (!result.ok) throw new Error(result.message)
+    expect(result.board).toEqual(scriptBoard())
+    expect(result.board.cards.map((c) => c.title)).toEqual(expect.arrayContaining([...scriptTexts]))
+  })
+
+  it('saves a board with an unknown kind back with that card exactly as the file had it', async () => {
+    const unknown = hostileBoards.find((h) => h.file === 'unknown-kind.orgboard')
+    await fs.writeFile(target, unknown?.content ?? '')
+    const opened = await readBoardFile(target)
+    if (!opened.ok) throw new Error(opened.message)
+    expect(await writeBoardFile(target, opened.board)).toMatchObject({ ok: true })
+    const rocket = (JSON.parse(await fs.readFile(target, 'utf8')) as { cards: unknown[] }).cards.at(-1)
+    expect(rocket).toEqual({ id: 'rocket', kind: 'rocketLaunch', title: 'Moonshot pricing', x: 1300, y: 400, width: 220, height: 96, fields: { fuel: 'lots' } })
+  })
+})
+
+describe('writeBoardFile refuses boards a hostile renderer could send', () => {
+  const unknownCard = { id: 'u', kind: 'unknown', title: 'Moonshot', x: 0, y: 0, width: 200, height: 90, fields: {} }
+  it.each<[string, unknown]>([
+    ['an unknown card without its preserved data', unknownCard],
+    ['preserved data on a known kind', { ...sampleBoard().cards[1], preserved: { kind: 'x' } }],
+    ['preserved data that is not plain JSON', { ...unknownCard, preserved: { kind: 'rocket', when: new Date() } }],
+    ['preserved data with a forbidden key', { ...unknownCard, preserved: JSON.parse('{"kind": "rocket", "__proto__": {"polluted": 1}}') }]
+  ])('%s', async (_, card) => {
+    const board = { ...sampleBoard(), cards: [card], relations: [] } as unknown as Board
+    const result = await writeBoardFile(target, board)
+    expect(result).toEqual({ ok: false, message: expect.stringContaining('the board is not valid') })
+    await expect(fs.access(target)).rejects.toThrow()
+  })
+})
+
+describe('diskState', () => {
+  it('tells a missing file, a file by its content hash, and a folder', async () => {
+    expect(await diskState(target)).toEqual({ kind: 'missing' })
+    expect(await diskState(join(dir, 'no folder', 'x.orgboard'))).toEqual({ kind: 'missing' })
+    await fs.writeFile(target, 'one')
+    const first = await diskState(target)
+    expect(first).toEqual({ kind: 'file', hash: contentHash('one') })
+    await fs.writeFile(target, 'one') // rewritten, same bytes: same state
+    expect(await diskState(target)).toEqual(first)
+    await fs.writeFile(target, 'two')
+    expect(await diskState(target)).not.toEqual(first)
+    expect(await diskState(dir)).toEqual({ kind: 'unreadable', code: 'EISDIR' })
   })
 })
 

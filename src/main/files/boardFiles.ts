@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import { BOARD_VERSION, type Board } from '../../shared/board'
+import { formatPath } from '../../shared/jsonSafety'
 import { parseBoardText } from '../../shared/load'
-import { boardSchema } from '../../shared/schema'
+import { boardSchema, LIMITS } from '../../shared/schema'
 import { serializeBoard } from '../../shared/serialize'
 import { AtomicWriteError, atomicWrite, backupPathFor, errorCode, type WriteStep } from './atomicWrite'
 import { boardTextFromPngFile, boardTextFromSvgText, imageKindOf, type ImageKind } from './imageBoard'
@@ -12,12 +14,43 @@ import { boardTextFromPngFile, boardTextFromSvgText, imageKindOf, type ImageKind
  * real workshop board (a few hundred KB), low enough that a wrong file cannot
  * freeze the window while it is parsed.
  */
-export const MAX_BOARD_FILE_BYTES = 50 * 1024 * 1024
+export const MAX_BOARD_FILE_BYTES = LIMITS.fileBytes
 
 /** Where an opened board came from: a board file, or an image Orgboard exported. */
 export type BoardSource = 'board' | ImageKind
-export type ReadBoardResult = { ok: true; board: Board; notices: string[]; source: BoardSource } | { ok: false; message: string }
-export type WriteBoardResult = { ok: true } | { ok: false; message: string }
+export type ReadBoardResult =
+  | {
+      ok: true
+      board: Board
+      /** Upgrades from older file versions. */
+      notices: string[]
+      /** What was repaired while opening (see shared/repair.ts). */
+      warnings: string[]
+      /** SHA-256 of the bytes read, to notice later whether another program changed the file; null for a PNG (read in part). */
+      hash: string | null
+      source: BoardSource
+    }
+  | { ok: false; message: string }
+export type WriteBoardResult = { ok: true; hash: string; text: string } | { ok: false; message: string }
+
+/** SHA-256 of file contents, hex: equal bytes, equal hash; any change, another hash. */
+export function contentHash(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** What is on disk at a path now, to compare with what was opened or saved there. */
+export type DiskState = { kind: 'missing' } | { kind: 'file'; hash: string } | { kind: 'unreadable'; code: string | undefined }
+
+export async function diskState(path: string): Promise<DiskState> {
+  try {
+    const stat = await fs.stat(path)
+    if (!stat.isFile() || stat.size > MAX_BOARD_FILE_BYTES) return { kind: 'unreadable', code: stat.isFile() ? 'EFBIG' : 'EISDIR' }
+    return { kind: 'file', hash: contentHash(await fs.readFile(path)) }
+  } catch (err) {
+    const code = errorCode(err)
+    return code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'missing' } : { kind: 'unreadable', code }
+  }
+}
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`
@@ -66,7 +99,7 @@ function readProblem(err: unknown): string {
 export const MAX_SVG_FILE_BYTES = 4 * MAX_BOARD_FILE_BYTES
 
 type FileText =
-  | { ok: true; text: string; source: BoardSource }
+  | { ok: true; text: string; source: BoardSource; hash: string | null }
   | { ok: false; problem: string }
 
 /** The first bytes of a file, to tell a board from an exported image. */
@@ -85,7 +118,7 @@ async function readPngBoard(path: string, size: number): Promise<FileText> {
   const handle = await fs.open(path, 'r')
   try {
     const embedded = await boardTextFromPngFile(handle, size, MAX_BOARD_FILE_BYTES)
-    return embedded.ok ? { ok: true, text: embedded.text, source: 'png' } : embedded
+    return embedded.ok ? { ok: true, text: embedded.text, source: 'png', hash: null } : embedded
   } finally {
     await handle.close()
   }
@@ -107,9 +140,10 @@ async function readBoardText(path: string): Promise<FileText> {
   if (bytes.length > limit) return { ok: false, problem: `it is larger than the ${formatBytes(limit)} limit for ${what}` }
   const decoded = decodeUtf8(bytes)
   if (!decoded.ok) return { ok: false, problem: decoded.problem }
-  if (image !== 'svg') return { ok: true, text: decoded.text, source: 'board' }
+  const hash = contentHash(bytes)
+  if (image !== 'svg') return { ok: true, text: decoded.text, source: 'board', hash }
   const embedded = boardTextFromSvgText(decoded.text)
-  return embedded.ok ? { ok: true, text: embedded.text, source: 'svg' } : embedded
+  return embedded.ok ? { ok: true, text: embedded.text, source: 'svg', hash } : embedded
 }
 
 /**
@@ -129,20 +163,17 @@ export async function readBoardFile(path: string): Promise<ReadBoardResult> {
   }
   if (!file.ok) return fail(file.problem)
   const inImage = file.source === 'board' ? '' : 'the board inside it: '
-  try {
-    const result = parseBoardText(file.text)
-    if (!result.ok) return fail(inImage + result.problem, result.where)
-    return { ok: true, board: result.board, notices: migrationNotices(result.migrated), source: file.source }
-  } catch (err) {
-    // A migration step that throws is a bug, but it must not crash the main process.
-    return fail(`it could not be read (${err instanceof Error ? err.message : String(err)})`)
+  // parseBoardText never throws: a bug in a migration step comes back as a problem too.
+  const result = parseBoardText(file.text)
+  if (!result.ok) return fail(inImage + result.problem, result.where)
+  return {
+    ok: true,
+    board: result.board,
+    notices: migrationNotices(result.migrated),
+    warnings: result.warnings,
+    hash: file.hash,
+    source: file.source
   }
-}
-
-function issuePath(path: readonly PropertyKey[]): string {
-  let out = ''
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part)
-  return out || 'the top level'
 }
 
 const stepText: Record<WriteStep, (target: string) => string> = {
@@ -175,31 +206,36 @@ function saveProblem(err: AtomicWriteError): string {
 }
 
 /**
+ * The file text of a board the renderer sent (untrusted): validated against the
+ * schema, serialised from the validated copy (so keys the schema does not know
+ * never reach the disk), and no larger than Orgboard can open again.
+ */
+export function boardFileText(board: Board): { ok: true; text: string } | { ok: false; problem: string } {
+  const parsed = boardSchema.safeParse(board)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return { ok: false, problem: `the board is not valid: ${issue?.message ?? 'unknown problem'} (at ${formatPath(issue?.path ?? [])})` }
+  }
+  const text = serializeBoard(parsed.data)
+  const size = Buffer.byteLength(text, 'utf8')
+  if (size > MAX_BOARD_FILE_BYTES) {
+    return { ok: false, problem: `the board is ${formatBytes(size)}, larger than the ${formatBytes(MAX_BOARD_FILE_BYTES)} Orgboard can open again` }
+  }
+  return { ok: true, text }
+}
+
+/**
  * Saves a board the renderer sent: validate it (the renderer is untrusted), then
  * write it atomically, keeping the previous version as `<name>.orgboard.bak`.
  */
 export async function writeBoardFile(path: string, board: Board): Promise<WriteBoardResult> {
   const name = basename(path)
-  const parsed = boardSchema.safeParse(board)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    return {
-      ok: false,
-      message: `Could not save "${name}": the board is not valid: ${issue?.message ?? 'unknown problem'} (at ${issuePath(issue?.path ?? [])}). Nothing was written.`
-    }
-  }
-  // Serialise the validated copy, so keys the schema does not know never reach the disk.
-  const text = serializeBoard(parsed.data)
-  const size = Buffer.byteLength(text, 'utf8')
-  if (size > MAX_BOARD_FILE_BYTES) {
-    return {
-      ok: false,
-      message: `Could not save "${name}": the board is ${formatBytes(size)}, larger than the ${formatBytes(MAX_BOARD_FILE_BYTES)} Orgboard can open again. Nothing was written.`
-    }
-  }
+  const checked = boardFileText(board)
+  if (!checked.ok) return { ok: false, message: `Could not save "${name}": ${checked.problem}. Nothing was written.` }
+  const { text } = checked
   try {
     await atomicWrite(path, text, { backup: true })
-    return { ok: true }
+    return { ok: true, hash: contentHash(text), text }
   } catch (err) {
     if (!(err instanceof AtomicWriteError)) throw err
     return {

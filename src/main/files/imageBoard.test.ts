@@ -7,7 +7,7 @@ import { withBoardChunk } from '../../shared/export/png'
 import { BOARD_SVG_NAMESPACE } from '../../shared/export/svg'
 import { serializeBoard } from '../../shared/serialize'
 import { RecentBoards } from '../desktop/recentBoards'
-import { createBoardHandlers, type AppServices, type WindowHost } from '../handlers'
+import { createBoardHandlers, createBoardServices, type AppServices, type WindowHost } from '../handlers'
 import { readBoardFile } from './boardFiles'
 import { withExtension, writeExportFile } from './exportFiles'
 import { sampleBoard } from './sampleBoard'
@@ -36,7 +36,7 @@ describe('opening a board from an exported image', () => {
   it('reads the board inside a PNG, identical to the board file', async () => {
     const path = join(dir, 'Harbour & Pine.png')
     await fs.writeFile(path, withBoardChunk(png(), boardText))
-    expect(await readBoardFile(path)).toEqual({ ok: true, board: sampleBoard(), notices: [], source: 'png' })
+    expect(await readBoardFile(path)).toEqual({ ok: true, board: sampleBoard(), notices: [], warnings: [], hash: null, source: 'png' })
   })
 
   it('reads a PNG far over the board file limit by its chunk headers only', async () => {
@@ -77,7 +77,7 @@ describe('opening a board from an exported image', () => {
   it('reads the board inside an SVG, and says when an SVG has none', async () => {
     const withBoard = join(dir, 'map.svg')
     await fs.writeFile(withBoard, svgWith(`<metadata><ob:board xmlns:ob="${BOARD_SVG_NAMESPACE}">${escaped}</ob:board></metadata>`))
-    expect(await readBoardFile(withBoard)).toEqual({ ok: true, board: sampleBoard(), notices: [], source: 'svg' })
+    expect(await readBoardFile(withBoard)).toEqual({ ok: true, board: sampleBoard(), notices: [], warnings: [], hash: expect.any(String), source: 'svg' })
 
     const plain = join(dir, 'logo.svg')
     await fs.writeFile(plain, svgWith(''))
@@ -121,6 +121,7 @@ describe('the window handlers with images', () => {
       chooseSavePath: vi.fn(async () => answers.save ?? null),
       chooseExportPath: vi.fn(async () => answers.export ?? null),
       confirmDiscard: vi.fn(async () => 'cancel' as const),
+      confirmConflict: vi.fn(async () => 'cancel' as const),
       setWindowState: vi.fn(),
       close: vi.fn(),
       send: vi.fn(),
@@ -129,7 +130,7 @@ describe('the window handlers with images', () => {
       chooseImportPath: vi.fn(async () => null)
     } satisfies WindowHost
   }
-  const services = (): AppServices => ({ recent: new RecentBoards(join(dir, 'profile', 'recent.json')) })
+  const services = (): AppServices => ({ recent: new RecentBoards(join(dir, 'profile', 'recent.json')), ...createBoardServices(join(dir, 'profile')) })
 
   it('opens a board from a PNG without taking the PNG as its file: Save asks where, and the PNG is untouched', async () => {
     const image = join(dir, 'Harbour & Pine.png')

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RecentBoards } from '../desktop/recentBoards'
-import { createBoardHandlers, type AppServices, type WindowHost } from '../handlers'
+import { createBoardHandlers, createBoardServices, type AppServices, type WindowHost } from '../handlers'
 import { MAX_TEXT_FILE_BYTES, readTextFile, writeTextFile } from './textFiles'
 
 let dir: string
@@ -49,6 +49,7 @@ describe('export and import handlers', () => {
     chooseOpenPath: async () => null,
     chooseSavePath: async () => null,
     confirmDiscard: async () => 'cancel',
+    confirmConflict: async () => 'cancel',
     setWindowState: () => undefined,
     close: () => undefined,
     chooseExportPath: async () => exportPath,
@@ -57,7 +58,7 @@ describe('export and import handlers', () => {
     showElsewhere: () => false,
     newWindow: () => undefined
   })
-  const services = (): AppServices => ({ recent: new RecentBoards(join(dir, 'profile', 'recent.json')) })
+  const services = (): AppServices => ({ recent: new RecentBoards(join(dir, 'profile', 'recent.json')), ...createBoardServices(join(dir, 'profile')) })
 
   it('adds the format’s extension to an export and names the file it wrote', async () => {
     const handlers = createBoardHandlers(host(join(dir, 'Harbour & Pine'), null), services())

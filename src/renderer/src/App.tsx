@@ -3,7 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react'
 import type { BoardApi } from '../../shared/api'
 import { commands } from '../../shared/commands'
 import { matchesKeys } from '../../shared/keys'
-import { confirmDiscard, isActionEnabled, runAction, type ActionContext, type ActionTrigger } from './actions'
+import { confirmDiscard, isActionEnabled, offerRecoveryAtStart, runAction, type ActionContext, type ActionTrigger } from './actions'
 import { Canvas } from './canvas/Canvas'
 import { EditorContext } from './editorContext'
 import { useFileDrop, useOpenRequests } from './fileOpening'
@@ -11,6 +11,8 @@ import { FacilitationLayer } from './facilitation/FacilitationLayer'
 import { isMac, isTyping } from './platform'
 import { loadPrefs } from './prefs'
 import { EditorStore } from './state/editorStore'
+import { RecoveryWriter } from './state/recoveryWriter'
+import { Dialogs } from './ui/Dialogs'
 import { DropHint } from './ui/DropHint'
 import { EditingTools, useEditingTools } from './ui/EditingTools'
 import { EmptyHint } from './ui/EmptyHint'
@@ -109,11 +111,45 @@ function useWindowBridge(ctx: ActionContext): void {
   }, [ctx, api])
 }
 
+/**
+ * Unsaved work survives a crash: a recovery copy follows every change (see
+ * RecoveryWriter) and is written at once when the window loses focus; at start,
+ * boards a crash left unsaved are offered back (on the start screen, or in the
+ * recovery dialog when the start screen is not up).
+ */
+function useRecoveryCopies(ctx: ActionContext): void {
+  useEffect(() => {
+    const writer = new RecoveryWriter(ctx.store, ctx.api)
+    const stop = writer.start()
+    const flush = (): void => writer.flush()
+    const flushIfHidden = (): void => {
+      if (document.visibilityState === 'hidden') writer.flush()
+    }
+    window.addEventListener('blur', flush)
+    document.addEventListener('visibilitychange', flushIfHidden)
+    return () => {
+      stop()
+      window.removeEventListener('blur', flush)
+      document.removeEventListener('visibilitychange', flushIfHidden)
+    }
+  }, [ctx])
+
+  useEffect(() => {
+    offerRecoveryAtStart(ctx).catch((err: unknown) => console.error('Orgboard: could not look for unsaved boards', err))
+    // The start screen lists them while it is up; once it is gone, it no longer does.
+    return ctx.store.subscribe(() => {
+      const { recoveryOnStartScreen, facilitation } = ctx.store.getState()
+      if (recoveryOnStartScreen && !facilitation.startScreen) ctx.store.set({ recoveryOnStartScreen: false })
+    })
+  }, [ctx])
+}
+
 export function App({ api }: { api: BoardApi }): React.JSX.Element {
   const canvasRef = useRef<HTMLElement>(null)
   const ctx = useMemo<ActionContext>(() => ({ store: new EditorStore(loadPrefs(window.localStorage)), api, flow: null, canvas: null }), [api])
   useShortcuts(ctx)
   useWindowBridge(ctx)
+  useRecoveryCopies(ctx)
   useOpenRequests(ctx)
   const dropping = useFileDrop(ctx)
   useEditingTools(ctx)
@@ -139,6 +175,7 @@ export function App({ api }: { api: BoardApi }): React.JSX.Element {
           </div>
           <FacilitationLayer />
           <ExportDialog />
+          <Dialogs />
         </div>
       </ReactFlowProvider>
     </EditorContext.Provider>

@@ -1,5 +1,5 @@
 import type { ReactFlowInstance } from '@xyflow/react'
-import type { BoardApi, DroppedFile, OpenOutcome } from '../../shared/api'
+import type { BoardApi, DroppedFile, OpenOutcome, RecoveryEntry, VersionEntry } from '../../shared/api'
 import { emptyBoard } from '../../shared/board'
 import { commands } from '../../shared/commands'
 import { addCard, connectCards, makeCard, removeItems } from '../../shared/edits'
@@ -11,7 +11,7 @@ import { facilitationActions } from './facilitation/actions'
 import { setFacilitation } from './facilitation/state'
 import { copyBoardPng } from './export/exportActions'
 import { mapActions } from './mapActions'
-import type { EditorStore } from './state/editorStore'
+import type { EditorStore, Notice } from './state/editorStore'
 import { frameCards } from './canvas/frameCards'
 
 export interface ActionContext {
@@ -43,12 +43,28 @@ export async function saveBoard(ctx: ActionContext, saveAs: boolean): Promise<bo
   const outcome = await api.saveBoard({ board: store.boardToSave(), saveAs })
   if (outcome.status === 'cancelled') return false
   if (outcome.status === 'failed') {
-    store.set({ notice: { tone: 'error', text: outcome.message } })
+    // The board stays open and unsaved; Save As is the way out (another folder, another disk).
+    store.set({ notice: { tone: 'error', text: outcome.message, action: { label: 'Save As…', command: 'board.saveAs' } } })
+    return false
+  }
+  if (outcome.status === 'reloaded') {
+    store.load(outcome.board, outcome.name, true)
+    store.set({ notice: openedNotice(`Reloaded "${outcome.name}" as it is on disk now.`, outcome.notices, outcome.warnings) })
     return false
   }
   store.markSaved(outcome.name, revision)
-  store.set({ notice: null })
+  store.set({ notice: outcome.notices?.length ? { tone: 'info', text: outcome.notices.join(' ') } : null })
   return true
+}
+
+/** What opening a file has to tell: upgrades in the text, repairs as a list. */
+function openedNotice(lead: string | null, notices: readonly string[], warnings: readonly string[] = []): Notice | null {
+  if (warnings.length > 0) {
+    const text = [lead, `Orgboard repaired problems in this file; the file itself is unchanged until you save.`, ...notices].filter(Boolean).join(' ')
+    return { tone: 'info', text, details: [...warnings] }
+  }
+  const text = [lead, ...notices].filter(Boolean).join(' ')
+  return text ? { tone: 'info', text } : null
 }
 
 /** Asks before unsaved changes would be lost; true when it is fine to go on. */
@@ -76,14 +92,84 @@ function applyOpenOutcome(ctx: ActionContext, outcome: OpenOutcome): void {
   }
   // A board opened from an exported image has no board file yet: Save asks where to keep it.
   ctx.store.load(outcome.board, outcome.name, !outcome.fromImage)
-  ctx.store.set({ notice: outcome.notices.length ? { tone: 'info', text: outcome.notices.join(' ') } : null })
+  ctx.store.set({ notice: openedNotice(null, outcome.notices, outcome.warnings) })
 }
 
-/** Every way of opening a board in this window: first the unsaved-changes guard, then main opens it. */
-async function openWith(ctx: ActionContext, open: () => Promise<OpenOutcome>): Promise<void> {
+/** Shows the boards that a crash or kill left unsaved (from the File menu, or at start without the start screen). */
+export async function showRecovery(ctx: ActionContext, { quietIfNone }: { quietIfNone: boolean }): Promise<void> {
+  const entries = await ctx.api.listRecovery()
+  if (entries.length > 0) ctx.store.set({ dialog: { kind: 'recovery', entries } })
+  else if (!quietIfNone) ctx.store.set({ notice: { tone: 'info', text: 'There are no unsaved boards to recover.' } })
+}
+
+/**
+ * At launch: boards a crash left unsaved are offered back. The start screen lists
+ * them while it is up (one screen, not two competing dialogs); without it, the
+ * recovery dialog shows them.
+ */
+export async function offerRecoveryAtStart(ctx: ActionContext): Promise<void> {
+  // Decided now, not when the list arrives: an Escape meanwhile must not turn the start screen into a dialog.
+  if (ctx.store.getState().facilitation.startScreen) ctx.store.set({ recoveryOnStartScreen: true })
+  else await showRecovery(ctx, { quietIfNone: true })
+}
+
+/** Takes a recovered board into this window, unsaved; true once it is there. */
+export async function restoreRecovered(ctx: ActionContext, entry: RecoveryEntry, remaining: number): Promise<boolean> {
+  if (!(await confirmDiscard(ctx))) return false
+  const outcome = await ctx.api.restoreRecovery({ id: entry.id })
+  if (outcome.status === 'failed') {
+    ctx.store.set({ notice: { tone: 'error', text: outcome.message } })
+    return false
+  }
+  ctx.store.loadUnsaved(outcome.board, outcome.name, outcome.path !== null)
+  const more = remaining > 0 ? ` ${remaining} more unsaved board${remaining > 1 ? 's are' : ' is'} waiting.` : ''
+  const lead = `Restored "${outcome.name}" with its unsaved changes. Save to keep them.${more}`
+  ctx.store.set({
+    dialog: null,
+    notice: {
+      ...(openedNotice(lead, [], outcome.warnings) ?? { tone: 'info', text: lead }),
+      ...(remaining > 0 ? { action: { label: 'Show them', command: 'board.recover' } } : {})
+    }
+  })
+  return true
+}
+
+async function showVersions(ctx: ActionContext): Promise<void> {
+  const entries = await ctx.api.listVersions()
+  ctx.store.set({ dialog: { kind: 'versions', entries } })
+}
+
+/** Puts an earlier version on the board as one undoable step; the file changes only on Save. */
+export async function restoreVersion(ctx: ActionContext, entry: VersionEntry, when: string): Promise<void> {
+  const outcome = await ctx.api.readVersion({ id: entry.id })
+  if (outcome.status === 'failed') {
+    ctx.store.set({ notice: { tone: 'error', text: outcome.message } })
+    return
+  }
+  const { cards, relations } = outcome.board
+  ctx.store.change(`Restore version from ${when}`, (board) => {
+    board.cards = cards
+    board.relations = relations
+  })
+  ctx.store.select([])
+  ctx.store.set({
+    dialog: null,
+    notice: { tone: 'info', text: `Restored the version saved ${when}. Save to keep it; Undo brings back what you had.` }
+  })
+}
+
+/**
+ * Every way of opening a board in this window: first the unsaved-changes guard, then main opens it.
+ * `fromOutside`: a file from the OS (command line, double-click, drop) that may close the start
+ * screen before the facilitator saw its boards to recover; they are offered again in the dialog.
+ */
+async function openWith(ctx: ActionContext, open: () => Promise<OpenOutcome>, fromOutside = false): Promise<void> {
   try {
     if (!(await confirmDiscard(ctx))) return
-    applyOpenOutcome(ctx, await open())
+    const outcome = await open()
+    const unseenRecovery = fromOutside && ctx.store.getState().recoveryOnStartScreen
+    applyOpenOutcome(ctx, outcome)
+    if (unseenRecovery && outcome.status === 'opened') await showRecovery(ctx, { quietIfNone: true })
   } catch (err) {
     ctx.store.set({ notice: { tone: 'error', text: `Could not open the board: ${err instanceof Error ? err.message : String(err)}` } })
   }
@@ -92,12 +178,12 @@ async function openWith(ctx: ActionContext, open: () => Promise<OpenOutcome>): P
 const openBoard = (ctx: ActionContext): Promise<void> => openWith(ctx, () => ctx.api.openBoard())
 
 /** A board main offered this window (command line, double-click, second launch, the native Open Recent). */
-export const openOffered = (ctx: ActionContext, path: string): Promise<void> => openWith(ctx, () => ctx.api.openPath({ path }))
+export const openOffered = (ctx: ActionContext, path: string): Promise<void> => openWith(ctx, () => ctx.api.openPath({ path }), true)
 
 export const openRecentBoard = (ctx: ActionContext, path: string): Promise<void> => openWith(ctx, () => ctx.api.openRecent({ path }))
 
 export const openDroppedFile = (ctx: ActionContext, file: DroppedFile): Promise<void> =>
-  openWith(ctx, () => ctx.api.openDroppedFile(file))
+  openWith(ctx, () => ctx.api.openDroppedFile(file), true)
 
 /** The board point at the middle of the visible canvas. */
 function viewCenter(ctx: ActionContext): { x: number; y: number } {
@@ -133,6 +219,8 @@ const impls: Record<string, ActionImpl> = {
   'window.new': { run: ({ api }) => api.newWindow() },
   'board.save': { run: (ctx) => saveBoard(ctx, false) },
   'board.saveAs': { run: (ctx) => saveBoard(ctx, true) },
+  'board.versions': { run: showVersions, isEnabled: ({ store }) => store.getState().hasFile },
+  'board.recover': { run: (ctx) => showRecovery(ctx, { quietIfNone: false }) },
   'board.export': { run: ({ store }) => store.set({ exportOpen: true }), isEnabled: hasCards },
   'board.copyPng': { run: copyBoardPng, isEnabled: hasCards },
   'edit.undo': { run: ({ store }) => store.undo(), isEnabled: ({ store }) => store.getState().history.past.length > 0 },

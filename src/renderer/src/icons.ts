@@ -1,8 +1,8 @@
-import { BrickWall, File, Flower2, Frame, Sprout, StickyNote, Target, TrainFront, Users, type LucideIcon } from 'lucide-react'
-import type { CardKind } from '../../shared/kinds'
+import { BrickWall, CircleHelp, File, Flower2, Frame, Sprout, StickyNote, Target, TrainFront, Users, type LucideIcon } from 'lucide-react'
+import type { AnyCardKind } from '../../shared/kinds'
 
 /** Each kind's icon, bundled as SVG (no icon font, nothing fetched). */
-export const kindIcons: Record<CardKind, LucideIcon> = {
+export const kindIcons: Record<AnyCardKind, LucideIcon> = {
   freightTrain: TrainFront,
   seedling: Sprout,
   garden: Flower2,
@@ -11,5 +11,6 @@ export const kindIcons: Record<CardKind, LucideIcon> = {
   initiative: Target,
   team: Users,
   note: StickyNote,
-  frame: Frame
+  frame: Frame,
+  unknown: CircleHelp
 }

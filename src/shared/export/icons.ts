@@ -1,4 +1,4 @@
-import { BrickWall, File, Flower2, Frame, Sprout, StickyNote, Target, TrainFront, Users, type IconNode } from 'lucide'
+import { BrickWall, CircleHelp, File, Flower2, Frame, Sprout, StickyNote, Target, TrainFront, Users, type IconNode } from 'lucide'
 import { ellipse, roundedRect } from './paths'
 
 /**
@@ -15,7 +15,8 @@ export const iconNodes: Readonly<Record<string, IconNode>> = {
   target: Target,
   users: Users,
   'sticky-note': StickyNote,
-  frame: Frame
+  frame: Frame,
+  'circle-help': CircleHelp
 }
 
 /** lucide draws on a 24-unit grid with a 2-unit round stroke and no fill. */

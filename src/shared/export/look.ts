@@ -61,7 +61,8 @@ export const shapeLooks: Record<CardShape, ShapeLook> = {
   brick: { ...base, radius: [4, 4, 4, 4] },
   sheet: { ...base, radius: [2, 18, 2, 2] },
   sticky: { ...base, border: 0, borderTop: 6, borderLeft: 0, radius: [2, 2, 2, 2], shadow: [{ dy: 6, blur: 12, color: '#0f172a', opacity: 0.12 }] },
-  container: { ...base, dash: [6, 6], radius: [14, 14, 14, 14], fillOpacity: 0.6, shadow: [], titleSize: 16 }
+  container: { ...base, dash: [6, 6], radius: [14, 14, 14, 14], fillOpacity: 0.6, shadow: [], titleSize: 16 },
+  unknown: { ...base, dash: [6, 6] }
 }
 
 /** The hexagon's corner inset (its clip-path). */

@@ -16,7 +16,9 @@ const shapes: Record<Exclude<CardShape, 'container'>, [string, string]> = {
   brick: ['[[', ']]'],
   sheet: ['[/', '/]'],
   tab: ['[', ']'],
-  sticky: ['>', ']']
+  sticky: ['>', ']'],
+  // A kind from a newer Orgboard: a plain box, with its kind's name as the class.
+  unknown: ['[', ']']
 }
 
 /**

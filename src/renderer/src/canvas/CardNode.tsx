@@ -1,8 +1,9 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react'
 import type { Card } from '../../../shared/board'
+import { preservedKind } from '../../../shared/cardSummary'
 import { renameCard, resizeCard, settleAfterResize } from '../../../shared/edits'
-import { cardKind, cardPaint } from '../../../shared/kinds'
+import { cardKind, cardPaint, UNKNOWN_KIND } from '../../../shared/kinds'
 import { newCardKey } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { VoteControl } from '../facilitation/VoteControl'
@@ -54,6 +55,10 @@ function TitleEditor({ card, onDone }: { card: Card; onDone: (title: string | nu
   )
 }
 
+function unknownKindHint(kind: string): string {
+  return `This Orgboard does not know the kind "${kind}" (a newer version or another tool made it). The card is kept as it is and saved back unchanged.`
+}
+
 /** One card on the canvas; its look comes from the kind's declaration in the registry. */
 export const CardNode = memo(function CardNode(props: NodeProps<CardNodeType>) {
   // Zoomed out, a card is drawn simplified; a selected or edited card stays whole, so it can be resized.
@@ -69,6 +74,8 @@ function CardNodeFull({ data, selected }: NodeProps<CardNodeType>): React.JSX.El
   const paint = cardPaint(card)
   const colors = kindColorVars(paint)
   const Icon = kindIcons[card.kind]
+  // A kind from a newer or different Orgboard: shown by the name the file gave it, as text.
+  const unknownKind = card.kind === UNKNOWN_KIND ? preservedKind(card) : null
   const Body = cardBodies[card.kind] ?? SummaryLine
 
   const commitTitle = (title: string | null): void => {
@@ -102,7 +109,7 @@ function CardNodeFull({ data, selected }: NodeProps<CardNodeType>): React.JSX.El
         style={colors}
         data-kind={card.kind}
       >
-        <div className="card__kind">
+        <div className="card__kind" title={unknownKind === null ? undefined : unknownKindHint(unknownKind)}>
           <Icon size={14} strokeWidth={2.25} aria-hidden />
           <span>{spec.label}</span>
         </div>

@@ -3,7 +3,7 @@ import { Plus } from 'lucide-react'
 import type { Card } from '../../../shared/board'
 import { setField } from '../../../shared/edits'
 import { cardSummary, fieldSummary } from '../../../shared/cardSummary'
-import { cardKind, type CardKind, type ChecklistItem } from '../../../shared/kinds'
+import { cardKind, type AnyCardKind, type ChecklistItem } from '../../../shared/kinds'
 import { useEditorContext } from '../editorContext'
 
 /**
@@ -16,7 +16,7 @@ export interface BodyProps {
   selected: boolean
 }
 
-export const cardBodies: Partial<Record<CardKind, (props: BodyProps) => React.JSX.Element | null>> = {
+export const cardBodies: Partial<Record<AnyCardKind, (props: BodyProps) => React.JSX.Element | null>> = {
   initiative: InitiativeBody,
   seedling: SeedlingBody,
   freightTrain: FreightTrainBody

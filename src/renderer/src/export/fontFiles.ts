@@ -3,8 +3,8 @@ import { ExportFonts, exportFontSubsets, exportFontWeights, interFileName, type 
 
 /**
  * The Inter WOFF files exports measure and outline text with, bundled into a
- * chunk that loads on the first export (about 0.5 MB). Inlined as data: the
- * renderer runs from file:// in the app, where fetch() cannot read files.
+ * chunk that loads on the first export (about 0.5 MB). Inlined as data, so they
+ * load the same way under app:// in the app, the dev server and the test harness.
  */
 // Keep the braces in step with exportFontSubsets and exportFontWeights (a missing file fails the first export).
 const sources = import.meta.glob<string>('../../../../node_modules/@fontsource/inter/files/inter-{latin,latin-ext,cyrillic,greek}-{400,500,600}-normal.woff', {

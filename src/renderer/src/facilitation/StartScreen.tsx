@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import { FolderOpen, Plus, X } from 'lucide-react'
-import type { TemplateInfo, TemplateList } from '../../../shared/api'
+import type { RecoveryEntry, TemplateInfo, TemplateList } from '../../../shared/api'
 import { formatKeys } from '../../../shared/commands'
 import { boundsOf } from '../../../shared/geometry'
 import { fitViewport } from '../../../shared/presentation'
@@ -8,6 +8,7 @@ import { confirmDiscard, newBlankBoard, runAction, type ActionContext } from '..
 import { useEditorContext } from '../editorContext'
 import { isMac } from '../platform'
 import { useEditor } from '../state/editorStore'
+import { RecoveryList } from '../ui/RecoveryList'
 import { BoardSketch } from './BoardSketch'
 import { StartRecent } from './StartRecent'
 import { useModalKeys } from './modalKeys'
@@ -148,6 +149,7 @@ function StartScreenDialog(): React.JSX.Element {
           </p>
         )}
 
+        <BoardsToRecover />
         <StartRecent disabled={busy} onProblem={showProblem} />
 
         <section aria-labelledby="start-new">
@@ -191,8 +193,6 @@ function StartScreenDialog(): React.JSX.Element {
           ))}
         </section>
 
-        <BoardsToRecoverSlot />
-
         <p className="start__footer">
           {hasBoard ? (
             <>
@@ -210,9 +210,32 @@ function StartScreenDialog(): React.JSX.Element {
 }
 
 /**
- * SLOT "Boards to recover": fills in once boardApi offers boards saved by crash
- * recovery. The contract has no such method yet, so it shows nothing.
+ * "Boards to recover": boards a crash or kill left unsaved (recovery copies),
+ * each to restore or discard. Listed first, and the first Restore starts focused:
+ * Enter on the start screen must never leave work behind. Escape keeps them for
+ * File > Recover Unsaved Boards….
  */
-function BoardsToRecoverSlot(): null {
-  return null
+function BoardsToRecover(): React.JSX.Element | null {
+  const { api } = useEditorContext()
+  const [entries, setEntries] = useState<RecoveryEntry[]>([])
+  useEffect(() => {
+    let live = true
+    api
+      .listRecovery()
+      .then((list) => live && setEntries(list))
+      .catch((err: unknown) => console.error('Orgboard: could not look for unsaved boards', err))
+    return () => {
+      live = false
+    }
+  }, [api])
+  if (entries.length === 0) return null
+  return (
+    <section aria-labelledby="start-recover" className="start__recover" data-testid="start-recovery">
+      <h2 className="start__heading" id="start-recover">
+        {entries.length === 1 ? 'A board to recover' : `${entries.length} boards to recover`}
+      </h2>
+      <p className="start__hint">Orgboard stopped before these changes were saved. Restore a board to keep working on it, or discard it.</p>
+      <RecoveryList entries={entries} onChange={setEntries} focusFirst />
+    </section>
+  )
 }

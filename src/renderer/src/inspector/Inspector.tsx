@@ -1,7 +1,8 @@
 import { ArrowLeftRight, GraduationCap, Trash2 } from 'lucide-react'
 import type { Card, Relation } from '../../../shared/board'
 import { graduateSeedling, removeItems, renameCard, reverseRelation, setField, setRelation } from '../../../shared/edits'
-import { cardKind, cardKinds, relationKinds, type CardKind, type RelationKind } from '../../../shared/kinds'
+import { preservedKind } from '../../../shared/cardSummary'
+import { cardKind, cardKinds, relationKinds, UNKNOWN_KIND, unknownCardKind, type AnyCardKind, type RelationKind } from '../../../shared/kinds'
 import { useEditorContext } from '../editorContext'
 import { kindIcons } from '../icons'
 import { useEditor } from '../state/editorStore'
@@ -62,6 +63,12 @@ function CardInspector({ card }: { card: Card }): React.JSX.Element {
       {container && (
         <p className="inspector__note">
           In {cardKind(container.kind).label.toLowerCase()} “{container.title}”
+        </p>
+      )}
+      {card.kind === UNKNOWN_KIND && (
+        <p className="inspector__note" data-testid="unknown-kind-note">
+          Its file names the kind “{preservedKind(card)}”, which this Orgboard does not know. It can be moved, renamed and deleted; everything
+          else about it is saved back as the file had it.
         </p>
       )}
       {spec.fields.map((field) => (
@@ -170,7 +177,7 @@ export function RelationKindPicker({ relation }: { relation: Relation }): React.
 
 function MultiInspector({ cards, relations }: { cards: Card[]; relations: Relation[] }): React.JSX.Element {
   const { store } = useEditorContext()
-  const counts = new Map<CardKind, number>()
+  const counts = new Map<AnyCardKind, number>()
   for (const c of cards) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1)
   const ids = new Set(cards.map((c) => c.id))
   const seedlings = counts.get('seedling') ?? 0
@@ -184,11 +191,11 @@ function MultiInspector({ cards, relations }: { cards: Card[]; relations: Relati
         </h2>
       </header>
       <ul className="inspector__counts">
-        {cardKinds
-          .filter((k) => counts.has(k.id))
+        {[...cardKinds, unknownCardKind]
+          .filter((k) => counts.has(k.id as AnyCardKind))
           .map((k) => (
             <li key={k.id}>
-              {counts.get(k.id)} × {k.label}
+              {counts.get(k.id as AnyCardKind)} × {k.label}
             </li>
           ))}
       </ul>

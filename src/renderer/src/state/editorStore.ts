@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import type { Draft } from 'immer'
+import type { RecoveryEntry, VersionEntry } from '../../../shared/api'
 import type { Board, Viewport } from '../../../shared/board'
 import { emptyBoard } from '../../../shared/board'
 import { createHistory, record, redo, revisionOf, undo, type History } from '../../../shared/history'
@@ -9,7 +10,16 @@ import { initialFacilitation, type FacilitationState } from '../facilitation/sta
 export interface Notice {
   tone: 'error' | 'info'
   text: string
+  /** A list under the text, e.g. what was repaired while opening a file. */
+  details?: string[]
+  /** A way out, as a button: runs the command with this id (e.g. Save As after a failed save). */
+  action?: { label: string; command: string }
 }
+
+/** The modal dialog the renderer shows, if any. */
+export type DialogState =
+  | { kind: 'recovery'; entries: RecoveryEntry[] }
+  | { kind: 'versions'; entries: VersionEntry[] }
 
 /** A card's place while it is dragged or resized: shown on the canvas, recorded once at the end. */
 export interface Preview {
@@ -52,6 +62,10 @@ export interface EditorState {
   facilitation: FacilitationState
   /** The File > Export dialog is showing. */
   exportOpen: boolean
+  /** The recovery or version dialog, if one is showing. */
+  dialog: DialogState | null
+  /** The start screen shown at launch lists the boards a crash left unsaved (true until it closes). */
+  recoveryOnStartScreen: boolean
 }
 
 const none: ReadonlySet<string> = new Set()
@@ -76,7 +90,9 @@ function initialState(prefs: Prefs): EditorState {
     prefs,
     overlay: null,
     facilitation: initialFacilitation(),
-    exportOpen: false
+    exportOpen: false,
+    dialog: null,
+    recoveryOnStartScreen: false
   }
 }
 
@@ -128,13 +144,14 @@ export class EditorStore {
   }
 
   /** Replaces the board (new or opened): history starts over and the result counts as saved. */
-  load(board: Board, name: string, hasFile: boolean): void {
+  load(board: Board, name: string, hasFile: boolean, unsaved = false): void {
     const history = createHistory(board)
     this.set({
       history,
       name,
       hasFile,
-      savedRevision: revisionOf(history),
+      // -1 is no revision at all, so an unsaved load stays edited until saved.
+      savedRevision: unsaved ? -1 : revisionOf(history),
       loadCount: this.state.loadCount + 1,
       viewport: board.viewport,
       selectedCards: none,
@@ -144,6 +161,11 @@ export class EditorStore {
       // A board is on screen now: the start screen has done its job.
       facilitation: { ...this.state.facilitation, startScreen: false, comparing: null, presenting: null }
     })
+  }
+
+  /** Like load, but the board counts as unsaved (a recovered board that is not in its file yet). */
+  loadUnsaved(board: Board, name: string, hasFile: boolean): void {
+    this.load(board, name, hasFile, true)
   }
 
   /** `revision` is the one that was written, so edits made during the save stay unsaved. */
