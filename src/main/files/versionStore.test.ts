@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { serializeBoard } from '../../shared/serialize'
 import { sampleBoard } from './sampleBoard'
-import { createVersionStore } from './versionStore'
+import { createVersionStore, versionsToKeep } from './versionStore'
 
 let dir: string
 const board = join('/boards', 'Harbour & Pine offsite.orgboard')
@@ -86,5 +86,29 @@ describe('version store', () => {
     await fs.writeFile(join(dir, 'Versions'), 'a file where the folder should be')
     const store = createVersionStore(join(dir, 'Versions'))
     await expect(store.record(board, version('x'), 10)).resolves.toBeUndefined()
+  })
+})
+
+describe('versionsToKeep', () => {
+  const minute = 60_000
+  const limits = { maxVersions: 20, maxBytes: 1_000_000, recent: 10, spacingMs: 15 * minute }
+
+  it('keeps the start of a two-hour workshop saved every two minutes', () => {
+    const start = 1_750_000_000_000
+    // Newest first: a save every two minutes for two hours.
+    const saves = Array.from({ length: 61 }, (_, i) => ({ savedAt: start + (60 - i) * 2 * minute, bytes: 1000 }))
+    const keep = versionsToKeep(saves, limits)
+    const kept = saves.filter((_, i) => keep[i])
+    expect(kept.length).toBeLessThanOrEqual(20)
+    expect(kept.slice(0, 10)).toEqual(saves.slice(0, 10))
+    // Older ones at least 15 minutes apart, reaching back to the first save.
+    for (let i = 10; i < kept.length; i++) expect(kept[i - 1]!.savedAt - kept[i]!.savedAt).toBeGreaterThanOrEqual(15 * minute)
+    expect(kept.at(-1)?.savedAt).toBeLessThanOrEqual(start + 15 * minute)
+  })
+
+  it('still holds the count and size limits', () => {
+    const saves = Array.from({ length: 30 }, (_, i) => ({ savedAt: 1_750_000_000_000 - i * 60 * minute, bytes: 100 }))
+    expect(versionsToKeep(saves, { ...limits, maxVersions: 5 }).filter(Boolean)).toHaveLength(5)
+    expect(versionsToKeep(saves, { ...limits, maxBytes: 750 }).filter(Boolean)).toHaveLength(7)
   })
 })

@@ -9,8 +9,8 @@ import { atomicWrite, errorCode } from './atomicWrite'
 /**
  * Earlier versions of each saved board, in the app's own folder
  * (`<userData>/Versions/<key of the board's path>/`): every save adds a timed
- * snapshot of what it wrote, oldest ones go first once a board has more than
- * `maxVersions` or they add up to more than `maxBytes`. File > Restore a
+ * snapshot of what it wrote; older ones are thinned out by time, and the oldest
+ * go once a board has more than `maxVersions` or they add up to more than `maxBytes`. File > Restore a
  * Previous Version… reads them. The `.bak` beside the file keeps one version
  * where the facilitator can see it; these keep the rest out of the way.
  */
@@ -18,9 +18,34 @@ import { atomicWrite, errorCode } from './atomicWrite'
 export interface VersionLimits {
   maxVersions: number
   maxBytes: number
+  /** The newest this many are all kept (default 10)... */
+  recent?: number
+  /** ...and of older ones, one per this many ms (default 15 minutes). */
+  spacingMs?: number
 }
 
-export const DEFAULT_VERSION_LIMITS: VersionLimits = { maxVersions: 20, maxBytes: 25 * 1024 * 1024 }
+export const DEFAULT_VERSION_LIMITS: VersionLimits = { maxVersions: 20, maxBytes: 25 * 1024 * 1024, recent: 10, spacingMs: 15 * 60_000 }
+
+/**
+ * Which versions to keep, given their times and sizes newest first. Thinned by time so a
+ * facilitator who saves every minute still finds how the board looked when the workshop
+ * began: the newest `recent` all, older ones spaced out, then the count and size limits.
+ */
+export function versionsToKeep(versions: readonly { savedAt: number; bytes: number }[], limits: VersionLimits): boolean[] {
+  const recent = limits.recent ?? 10
+  const spacing = limits.spacingMs ?? 15 * 60_000
+  let lastKept = Infinity
+  let count = 0
+  let total = 0
+  return versions.map((v, i) => {
+    const spaced = i < recent || lastKept - v.savedAt >= spacing
+    if (!spaced || count + 1 > limits.maxVersions || total + v.bytes > limits.maxBytes) return false
+    lastKept = v.savedAt
+    count += 1
+    total += v.bytes
+    return true
+  })
+}
 
 /** `<ms since 1970>-<cards>-<8 hex of content hash>`; the renderer sends it back, so it is checked. */
 const ID = /^(\d{13})-(\d{1,6})-([0-9a-f]{8})$/
@@ -79,13 +104,8 @@ export function createVersionStore(folder: string, limits: VersionLimits = DEFAU
         await fs.mkdir(dir, { recursive: true })
         await atomicWrite(join(dir, 'source.txt'), `${resolve(path)}\n`, { backup: false })
         await atomicWrite(join(dir, `${savedAt}-${Math.min(cards, 999_999)}-${hash}${EXTENSION}`), text, { backup: false })
-        // Newest first; keep while both limits hold.
-        let total = bytes
-        for (const [i, entry] of existing.entries()) {
-          total += entry.bytes
-          // existing[i] is version number i + 2, counting the new one as 1.
-          if (i + 2 > limits.maxVersions || total > limits.maxBytes) await fs.rm(entry.file, { force: true })
-        }
+        const keep = versionsToKeep([{ savedAt, bytes }, ...existing], limits)
+        for (const [i, entry] of existing.entries()) if (!keep[i + 1]) await fs.rm(entry.file, { force: true })
       } catch (err) {
         console.error('Orgboard: could not keep a version of', path, err)
       }
