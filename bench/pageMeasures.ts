@@ -32,6 +32,8 @@ export interface PageSetup {
   browser: Browser
   /** The built renderer and the built baseline pages with the generated files in data/. */
   rendererDir: string
+  /** The shipped templates (the start screen lists them); the bundled runner has no __dirname to find them. */
+  templatesDir: string
   /** Another build of the renderer, run as `candidate`. */
   candidateDir?: string
   pagesOrigin: string
@@ -156,7 +158,7 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
   if (target === 'orgboard' || target === 'candidate') {
     // The real app, real handlers and file services, opening the file through File > Open.
     const rendererDir = target === 'candidate' && setup.candidateDir ? setup.candidateDir : setup.rendererDir
-    const app = await launchBoard({ browser: setup.browser, rendererDir, answerDialogs: { open: [boardFile] } })
+    const app = await launchBoard({ browser: setup.browser, rendererDir, templatesDir: setup.templatesDir, answerDialogs: { open: [boardFile] } })
     page = app.page
     await page.addInitScript(setup.probe)
     await page.reload()

@@ -78,7 +78,7 @@ export async function main(argv: string[]): Promise<void> {
   const server = await serveFolder(pagesDir)
   const scratch = await mkdtemp(join(tmpdir(), 'orgboard-bench-'))
   const started = Date.now()
-  const setup = { browser, rendererDir, pagesOrigin: server.origin, dataDir, probe, ...(compare ? { candidateDir: resolve(root, compare) } : {}) }
+  const setup = { browser, rendererDir, templatesDir: join(root, 'resources', 'templates'), pagesOrigin: server.origin, dataDir, probe, ...(compare ? { candidateDir: resolve(root, compare) } : {}) }
   const results: Record<string, { size: BenchSize; node: NodeFigures; runs: Record<Target, PageRun[]>; summary: SizeSummary }> = {}
   try {
     for (const size of chosen) {
