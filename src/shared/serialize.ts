@@ -4,18 +4,26 @@ import { UNKNOWN_KIND } from './kinds'
 /** Keys that read best first; everything else follows alphabetically, so saves diff cleanly. */
 const leadingKeys = ['format', 'version', 'id', 'kind', 'title', 'from', 'to']
 
-function orderKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(orderKeys)
+function compareKeys(a: string, b: string): number {
+  const ia = leadingKeys.indexOf(a)
+  const ib = leadingKeys.indexOf(b)
+  if (ia !== -1 || ib !== -1) return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib)
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Sorted key lists by the keys as found: thousands of cards share a handful of key sets. */
+type KeyOrders = Map<string, string[]>
+
+function orderKeys(value: unknown, orders: KeyOrders): unknown {
+  if (Array.isArray(value)) return value.map((v) => orderKeys(v, orders))
   if (value === null || typeof value !== 'object') return value
   const obj = value as Record<string, unknown>
-  const keys = Object.keys(obj).sort((a, b) => {
-    const ia = leadingKeys.indexOf(a)
-    const ib = leadingKeys.indexOf(b)
-    if (ia !== -1 || ib !== -1) return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib)
-    return a < b ? -1 : a > b ? 1 : 0
-  })
+  const found = Object.keys(obj)
+  const signature = found.join('\u0000')
+  let keys = orders.get(signature)
+  if (!keys) orders.set(signature, (keys = found.sort(compareKeys)))
   const out: Record<string, unknown> = Object.create(null)
-  for (const k of keys) out[k] = orderKeys(obj[k])
+  for (const k of keys) out[k] = orderKeys(obj[k], orders)
   return out
 }
 
@@ -32,5 +40,5 @@ function fileCard(card: Card): unknown {
 
 /** The board as file text: UTF-8 JSON, stable key order, 2-space indent, trailing newline. */
 export function serializeBoard(board: Board): string {
-  return JSON.stringify(orderKeys({ ...board, cards: board.cards.map(fileCard) }), null, 2) + '\n'
+  return JSON.stringify(orderKeys({ ...board, cards: board.cards.map(fileCard) }, new Map()), null, 2) + '\n'
 }
