@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import type { Board } from '../src/shared/board'
@@ -26,6 +26,16 @@ export interface PageRun {
   foreignRequests: string[]
   /** That the gestures did the same on every page: screen px per pan event, and the zoom reached. */
   checks: { panPx: number; zoomedOutTo: number }
+  /** Orgboard at M: File > Export, PNG at 2×, from the click on Export to the file written; null elsewhere. */
+  pngExport: PngExport | null
+}
+
+/** One PNG export through the app's own dialog and exporter (scene → SVG → PNG, the whole board). */
+export interface PngExport {
+  ms: number
+  /** The image's size in pixels, to see the whole board (off-screen cards too) was drawn, and at what scale. */
+  width: number
+  height: number
 }
 
 export interface PageSetup {
@@ -143,6 +153,41 @@ async function drag(page: Page, from: { x: number; y: number }, dx: number, dy: 
 }
 
 /**
+ * File > Export as a facilitator does it: PNG, 2×, light, the whole board; timed in the page from
+ * the click on "Export PNG…" to the app's "Exported" notice, which comes once the file is written.
+ */
+async function exportPng(page: Page, path: string): Promise<PngExport> {
+  await page.evaluate(`__orgboardEmit(${JSON.stringify(eventChannels.command)}, 'board.export')`)
+  const dialog = page.getByTestId('export-dialog')
+  await dialog.getByRole('img').waitFor() // the preview
+  for (const choice of ['PNG', 'Whole board', '2×', 'Light']) await dialog.getByRole('radio', { name: choice, exact: true }).click()
+  await page.evaluate(() => {
+    const w = window as unknown as { __exportStart?: number; __exportDone?: Promise<number> }
+    w.__exportDone = new Promise((done) => {
+      const seen = new MutationObserver(() => {
+        if (document.querySelector('[data-testid=notice]')?.textContent?.includes('Exported')) {
+          seen.disconnect()
+          done(performance.now())
+        }
+      })
+      seen.observe(document.body, { childList: true, subtree: true, characterData: true })
+    })
+    document.addEventListener('click', () => (w.__exportStart ??= performance.now()), { capture: true, once: true })
+  })
+  await dialog.getByRole('button', { name: 'Export PNG…' }).click()
+  const ms = (await page.evaluate(
+    async () => {
+      const w = window as unknown as { __exportStart: number; __exportDone: Promise<number> }
+      return (await w.__exportDone) - w.__exportStart
+    },
+    undefined
+  )) as number
+  const header = await readFile(path)
+  // PNG: 8-byte signature, then the IHDR chunk whose data starts with width and height.
+  return { ms, width: header.readUInt32BE(16), height: header.readUInt32BE(20) }
+}
+
+/**
  * Runs the whole scenario on one fresh page: open, heap, pan, zoom, drag. With
  * `openOnly` it stops after opening: a warm-up, so no page pays alone for the
  * browser's first compile and font load.
@@ -155,10 +200,16 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
   let start: string
   let drawn: string
 
+  const exportPath = join(setup.dataDir, `export-${sizeName}-${target}.png`)
   if (target === 'orgboard' || target === 'candidate') {
     // The real app, real handlers and file services, opening the file through File > Open.
     const rendererDir = target === 'candidate' && setup.candidateDir ? setup.candidateDir : setup.rendererDir
-    const app = await launchBoard({ browser: setup.browser, rendererDir, templatesDir: setup.templatesDir, answerDialogs: { open: [boardFile] } })
+    const app = await launchBoard({
+      browser: setup.browser,
+      rendererDir,
+      templatesDir: setup.templatesDir,
+      answerDialogs: { open: [boardFile], export: [exportPath] }
+    })
     page = app.page
     await page.addInitScript(setup.probe)
     await page.reload()
@@ -244,6 +295,7 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
     if (tracePath) await setup.browser.stopTracing()
     await dragProfile.stop()
     const second = await drag(page, first.end, -160, -80, renderType)
+    const pngExport = (target === 'orgboard' || target === 'candidate') && sizeName === 'M' ? await exportPng(page, exportPath) : null
     return {
       openMs,
       heapBytes,
@@ -252,7 +304,8 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
       dragLatency: first.latency,
       rendersPerMove: second.renders === null ? null : second.renders / DRAG_STEPS,
       foreignRequests: [...foreign],
-      checks: { panPx: (before.x - panned.x) / PAN_STEPS, zoomedOutTo: zoomedOut.zoom }
+      checks: { panPx: (before.x - panned.x) / PAN_STEPS, zoomedOutTo: zoomedOut.zoom },
+      pngExport
     }
   } finally {
     await close()

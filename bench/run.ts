@@ -29,6 +29,7 @@ function summarise(runs: PageRun[]): TargetSummary {
   const zoom = runs.flatMap((r) => r.zoomFrames)
   const drag = runs.flatMap((r) => r.dragLatency)
   const renders = runs.map((r) => r.rendersPerMove).filter((r): r is number => r !== null)
+  const exports = runs.map((r) => r.pngExport).filter((e) => e !== null)
   return {
     openMs: median(runs.map((r) => r.openMs)),
     heapMB: median(runs.map((r) => r.heapBytes)) / 1024 / 1024,
@@ -39,7 +40,8 @@ function summarise(runs: PageRun[]): TargetSummary {
     zoomP95: percentile(zoom, 95),
     zoomLong: zoom.filter((f) => f > 50).length / runs.length,
     dragP95: percentile(drag, 95),
-    rendersPerMove: renders.length ? median(renders) : null
+    rendersPerMove: renders.length ? median(renders) : null,
+    pngExport: exports[0] ? { ms: median(exports.map((e) => e.ms)), width: exports[0].width, height: exports[0].height } : null
   }
 }
 
@@ -111,7 +113,9 @@ export async function main(argv: string[]): Promise<void> {
           process.stdout.write(
             `open ${run.openMs.toFixed(0)} ms, pan p95 ${percentile(run.panFrames, 95).toFixed(1)} ms ` +
               `zoom p95 ${percentile(run.zoomFrames, 95).toFixed(1)} ms, drag p95 ${percentile(run.dragLatency, 95).toFixed(1)} ms ` +
-              `(${run.checks.panPx.toFixed(0)} px/event, zoomed out to ${run.checks.zoomedOutTo.toFixed(2)})\n`
+              `(${run.checks.panPx.toFixed(0)} px/event, zoomed out to ${run.checks.zoomedOutTo.toFixed(2)})` +
+              (run.pngExport ? `, PNG export ${run.pngExport.ms.toFixed(0)} ms (${run.pngExport.width}×${run.pngExport.height} px)` : '') +
+              '\n'
           )
         }
       }
