@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { addCard, card, expect, test } from './fixtures'
+import { connect } from './editingHelpers'
 import type { Page } from '@playwright/test'
 
 const nodes = (page: Page) => page.locator('.react-flow__node')
@@ -15,18 +16,6 @@ async function dragBy(page: Page, title: string, dx: number, dy: number): Promis
   await page.mouse.down()
   await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 })
   await page.mouse.move(x + dx, y + dy, { steps: 5 })
-  await page.mouse.up()
-}
-
-async function connect(page: Page, from: string, to: string): Promise<void> {
-  const source = card(page, from)
-  await source.hover()
-  const handle = await source.locator('.react-flow__handle-right').boundingBox()
-  const target = await card(page, to).boundingBox()
-  if (!handle || !target) throw new Error('cards not found')
-  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2)
-  await page.mouse.down()
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 10 })
   await page.mouse.up()
 }
 

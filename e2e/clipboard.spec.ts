@@ -1,21 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { addCard, card, expect, test } from './fixtures'
-import { dragOnBoard, selectCards, selectedTitles } from './editingHelpers'
+import { connect, selectCards, selectedTitles } from './editingHelpers'
 import type { BoardSession } from './harness'
 import type { Page } from '@playwright/test'
 
 const nodes = (page: Page) => page.locator('.react-flow__node')
 const edges = (page: Page) => page.locator('.react-flow__edge')
-
-async function connect(page: Page, from: string, to: string): Promise<void> {
-  const source = card(page, from)
-  await source.hover()
-  const handle = await source.locator('.react-flow__handle-right').boundingBox()
-  const target = await card(page, to).boundingBox()
-  if (!handle || !target) throw new Error('cards not found')
-  await dragOnBoard(page, { x: handle.x + 6, y: handle.y + 6 }, { x: target.x + target.width / 2, y: target.y + target.height / 2 })
-}
 
 /** Puts text on the system clipboard the way another application would: copied from a text field in another window. */
 async function copyFromElsewhere(app: BoardSession, text: string): Promise<void> {

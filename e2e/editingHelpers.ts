@@ -36,6 +36,16 @@ export async function dragOnBoard(page: Page, from: { x: number; y: number }, to
   await page.mouse.up()
 }
 
+/** Draws a relation the mouse way: from a card's right handle to the middle of another card. */
+export async function connect(page: Page, from: string, to: string): Promise<void> {
+  const source = card(page, from)
+  await source.hover()
+  const handle = await source.locator('.react-flow__handle-right').boundingBox()
+  const target = await card(page, to).boundingBox()
+  if (!handle || !target) throw new Error('cards not found')
+  await dragOnBoard(page, { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 }, { x: target.x + target.width / 2, y: target.y + target.height / 2 })
+}
+
 /** Waits until the viewport has stopped moving (a zoom or fit animates): the same transform for ten frames running. */
 export async function viewportSettled(page: Page): Promise<void> {
   await page.evaluate(
