@@ -3,8 +3,9 @@ import { Panel, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react
 import { XYMinimap, type XYMinimapInstance } from '@xyflow/system'
 import { cardKind, cardPaint, type Paint } from '../../../shared/kinds'
 import type { Rect } from '../../../shared/geometry'
+import { useEditorContext } from '../editorContext'
+import { useEditor } from '../state/editorStore'
 import { kindColors, type Theme } from '../theme'
-import type { CardNodeType } from './CardNode'
 import { miniMapShapes, type MiniMapBox } from './miniMapShapes'
 
 const WIDTH = 200
@@ -12,8 +13,6 @@ const HEIGHT = 150
 /** Space around the board on the minimap, in minimap pixels (React Flow's MiniMap uses the same). */
 const OFFSET = 5
 const STROKE = 3
-
-const nodesOf = (s: ReactFlowState): CardNodeType[] => s.nodes as CardNodeType[]
 
 interface View {
   x: number
@@ -47,33 +46,26 @@ const sameView = (a: View, b: View): boolean =>
  * shares its look (classes, CSS variables) and its pan/zoom behaviour (XYMinimap). React
  * Flow's draws one component per card, each subscribed to its store: at 5,000 cards that
  * was most of the time to open a board and a third of its memory. This one draws a path
- * per colour, rebuilt only when the cards change, so panning only moves the mask.
+ * per colour, rebuilt only when the board changes, so panning only moves the mask.
  */
 export const BoardMiniMap = memo(function BoardMiniMap({ theme }: { theme: Theme }) {
   const store = useStoreApi()
   const svg = useRef<SVGSVGElement>(null)
-  const nodes = useStore(nodesOf)
+  // The board's cards, not React Flow's nodes: those change on every move of a drag, and
+  // redrawing 5,000 boxes per move would slow the drag; the minimap follows on the drop.
+  const { store: editor } = useEditorContext()
+  const cards = useEditor(editor, (s) => s.history.present.cards)
   const view = useStore(viewOf, sameView)
 
   const { shapes, bounds } = useMemo(() => {
     const colors = new Map<Paint, { fill: string; color: string }>()
-    return miniMapShapes(nodes, (node): MiniMapBox | undefined => {
-      const card = node.data?.card
-      if (!card || node.hidden) return undefined
+    return miniMapShapes(cards, (card): MiniMapBox => {
       const paint = cardPaint(card)
       let c = colors.get(paint)
       if (!c) colors.set(paint, (c = kindColors(paint, theme)))
-      return {
-        x: node.position.x,
-        y: node.position.y,
-        width: node.width ?? card.width,
-        height: node.height ?? card.height,
-        fill: c.fill,
-        stroke: c.color,
-        under: cardKind(card.kind).container
-      }
+      return { x: card.x, y: card.y, width: card.width, height: card.height, fill: c.fill, stroke: c.color, under: cardKind(card.kind).container }
     })
-  }, [nodes, theme])
+  }, [cards, theme])
 
   // What React Flow's MiniMap shows: the board and the view, whichever is larger, fitted in.
   const viewBB = { x: -view.x / view.zoom, y: -view.y / view.zoom, width: view.width / view.zoom, height: view.height / view.zoom }
