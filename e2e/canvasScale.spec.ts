@@ -91,3 +91,32 @@ test('a board that opens zoomed out draws its relations between the simplified c
   await expect(app.page.locator('.card--lite').first()).toBeVisible()
   await expect(app.page.locator('.react-flow__edge')).toHaveCount(board.relations.length)
 })
+
+test('the minimap shows every card, far ones too, in their colours, and dragging on it pans the board', async ({ launch, folder }) => {
+  const path = join(folder, 'far.orgboard')
+  await writeFile(path, serializeBoard(boardWithFarCards()))
+  const app = await launch({ answerDialogs: { open: [path] } })
+  const { page } = app
+  await app.menu('board.open')
+  await expect(card(page, 'Route Optimiser 3.0 re-platform')).toBeVisible()
+  const minimap = page.getByTestId('rf__minimap')
+  // A few paths (one per colour), not one element per card.
+  const shapes = minimap.locator('.react-flow__minimap-node')
+  const drawn = await shapes.evaluateAll((paths) => paths.map((p) => ({ d: p.getAttribute('d') ?? '', fill: (p as SVGPathElement).style.fill })))
+  expect(drawn.length).toBeGreaterThan(1)
+  expect(drawn.length).toBeLessThan(boardWithFarCards().cards.length)
+  const boxes = drawn.flatMap(({ d }) => d.match(/M-?\d+,-?\d+/g) ?? [])
+  expect(boxes).toHaveLength(boardWithFarCards().cards.length)
+  expect(boxes).toContain('M20000,0') // the first of the far notes
+  expect(drawn.every((s) => s.fill !== '')).toBe(true)
+  await minimap.screenshot({ path: join(folder, 'minimap.png') })
+
+  const before = await page.locator('.react-flow__viewport').getAttribute('style')
+  const box = await minimap.boundingBox()
+  if (!box) throw new Error('no minimap')
+  await page.mouse.move(box.x + 20, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 })
+  await page.mouse.up()
+  await expect(page.locator('.react-flow__viewport')).not.toHaveAttribute('style', before ?? '')
+})

@@ -166,3 +166,27 @@ describe('listOf', () => {
     expect(listOf(['A', 'B', 'C', 'D', 'E'], 3)).toBe('A, B, C and 2 more')
   })
 })
+
+describe('analyseBoard on demand', () => {
+  it('works out the critical path, phases and findings once, whatever is read first', () => {
+    const board = samplePath()
+    const eager = analyseBoard(board)
+    const findingsFirst = eager.findings
+    const lazy = analyseBoard(board)
+    const [path, phases] = [lazy.criticalPath, lazy.phases]
+    expect(lazy.findings).toEqual(findingsFirst)
+    expect(eager.criticalPath).toEqual(path)
+    expect(eager.phases).toEqual(phases)
+    // Read again, the same objects: nothing is worked out twice, and memoised consumers keep them.
+    expect(lazy.findings).toBe(lazy.findings)
+    expect(lazy.criticalPath).toBe(path)
+    expect(lazy.phases).toBe(phases)
+  })
+
+  it('answers what the canvas draws without writing the findings', () => {
+    const analysis = analyseBoard(samplePath())
+    expect(Object.getOwnPropertyDescriptor(analysis, 'findings')?.get).toBeTypeOf('function')
+    expect([...analysis.blockedBy.keys()]).toEqual(['seed-delay', 'dashboard', 'ft-route'])
+    expect(analysis.cycleRelations.size).toBe(0)
+  })
+})

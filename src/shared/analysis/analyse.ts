@@ -5,7 +5,7 @@ import { strongComponents } from './components'
 import { findCriticalPath, type CriticalPath } from './criticalPath'
 import { findCycles } from './cycles'
 import { findingKinds, type Finding, type FindingKind } from './findings'
-import { dependencyGraph } from './graph'
+import { dependencyGraph, type DependencyGraph } from './graph'
 import { findPhases } from './phases'
 import { findPrompts, type CardPrompt } from './prompts'
 
@@ -66,10 +66,46 @@ function promptMessage(prompt: CardPrompt, name: string): string {
  * Analyses a board: circles, blocked work, critical path, phases, conditional
  * dependencies and the workshop's prompts. Pure and linear in the board's size
  * (blocked work: per blocker), so it can run after every change.
+ *
+ * What the canvas always draws (circles, blocked work) is found at once; the critical
+ * path, phases and the findings' messages when first read (each once per analysis):
+ * the canvas shows them only on demand and the findings panel only while open, and
+ * writing every message took most of the analysis of a 5,000-card board being opened.
  */
 export function analyseBoard(board: Board): BoardAnalysis {
   const graph = dependencyGraph(board)
   const components = strongComponents(graph)
+  const cycles = findCycles(graph, components)
+  const cycleRelations = new Set<string>()
+  for (const cycle of cycles) for (const id of cycle.relations) cycleRelations.add(id)
+  const blockages = findBlockages(board, graph)
+  let criticalPath: CriticalPath | undefined
+  let phases: ReadonlyMap<string, number> | undefined
+  let findings: Finding[] | undefined
+  const analysis: BoardAnalysis = {
+    cycleRelations,
+    blockedBy: blockedByMap(blockages),
+    get criticalPath() {
+      return (criticalPath ??= findCriticalPath(graph, components))
+    },
+    get phases() {
+      return (phases ??= findPhases(graph, components))
+    },
+    get findings() {
+      return (findings ??= findingsOf(board, graph, cycles, blockages, analysis))
+    }
+  }
+  return analysis
+}
+
+/** The findings panel's list, in words. */
+function findingsOf(
+  board: Board,
+  graph: DependencyGraph,
+  cycles: ReturnType<typeof findCycles>,
+  blockages: ReturnType<typeof findBlockages>,
+  { criticalPath, phases }: Pick<BoardAnalysis, 'criticalPath' | 'phases'>
+): Finding[] {
   const byId = new Map(board.cards.map((c) => [c.id, c]))
   const name = (id: string): string => quoted(byId.get(id))
   const findings: Finding[] = []
@@ -77,15 +113,11 @@ export function analyseBoard(board: Board): BoardAnalysis {
     findings.push({ id: `${kind}:${id}`, kind, severity: severityOf.get(kind) ?? 'info', message, cards, relations })
   }
 
-  const cycles = findCycles(graph, components)
-  const cycleRelations = new Set<string>()
   for (const cycle of cycles) {
-    for (const id of cycle.relations) cycleRelations.add(id)
     const who = cycle.cards.length === 1 ? `${name(cycle.cards[0] as string)} depends on itself` : `${listOf(cycle.cards.map(name), 6)} depend on each other in a circle`
     add('cycle', cycle.cards[0] as string, `${who}: none of them can finish first`, cycle.cards, cycle.relations)
   }
 
-  const blockages = findBlockages(board, graph)
   for (const b of blockages) {
     const more = b.indirect.length
     const through = more > 0 ? `, and ${more} more card${more === 1 ? '' : 's'} that depend${more === 1 ? 's' : ''} on it` : ''
@@ -100,7 +132,6 @@ export function analyseBoard(board: Board): BoardAnalysis {
     add('conditional', relation.id, `${name(relation.from)} depends on ${name(relation.to)} — condition: ${condition}`, [relation.from, relation.to], [relation.id])
   }
 
-  const criticalPath = findCriticalPath(graph, components)
   if (criticalPath.relations.length > 0) {
     const [first, last] = [criticalPath.cards[0] as string, criticalPath.cards.at(-1) as string]
     add(
@@ -112,7 +143,6 @@ export function analyseBoard(board: Board): BoardAnalysis {
     )
   }
 
-  const phases = findPhases(graph, components)
   const byPhase = new Map<number, string[]>()
   for (const [id, phase] of phases) {
     const list = byPhase.get(phase)
@@ -127,5 +157,5 @@ export function analyseBoard(board: Board): BoardAnalysis {
   }
 
   findings.sort((a, b) => (rank.get(a.kind) ?? 0) - (rank.get(b.kind) ?? 0))
-  return { findings, cycleRelations, blockedBy: blockedByMap(blockages), criticalPath, phases }
+  return findings
 }

@@ -3,13 +3,10 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
-  MarkerType,
-  MiniMap,
   Position,
   ReactFlow,
   type EdgeChange,
   type FinalConnectionState,
-  type Node,
   type NodeHandle,
   type NodeChange,
   type OnConnect,
@@ -18,31 +15,26 @@ import {
 } from '@xyflow/react'
 import type { Card, Relation } from '../../../shared/board'
 import { connectCards, moveCardsIntoPlace, positionsWithContents } from '../../../shared/edits'
-import { cardKind, cardPaint, isCardKind, relationKind } from '../../../shared/kinds'
+import { cardKind, isCardKind, relationKind } from '../../../shared/kinds'
 import { insertCard } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { GRID } from '../prefs'
 import { useEditor, type Preview } from '../state/editorStore'
-import { kindColors, relationColorFor, useTheme, type Theme } from '../theme'
+import { relationColorFor, useTheme, type Theme } from '../theme'
 import { ArrangeToolbar } from '../ui/ArrangeToolbar'
 import { ViewControls } from '../ui/ViewControls'
 import { useCardMarks, useEdgeClasses, type CardMarks } from './analysisMarks'
 import { CardNode, type CardNodeType } from './CardNode'
 import { RelationEdge, type RelationEdgeType } from './RelationEdge'
+import { BoardMiniMap } from './BoardMiniMap'
+import { arrowheadId, highlightColor } from './arrowheads'
+import { RelationMarkers } from './RelationMarkers'
 
 const nodeTypes = { card: CardNode }
 const snapGrid: [number, number] = [GRID, GRID]
 const DOT = 1.5
 const edgeTypes = { relation: RelationEdge }
 export const PALETTE_MIME = 'application/x-orgboard-kind'
-
-// Module-level, so the minimap's thousands of nodes are not re-rendered on every canvas render.
-/** Minimap colours per theme, made once so the minimap's props stay stable between renders. */
-function miniMapColors(theme: Theme): { fill: (n: Node) => string; stroke: (n: Node) => string } {
-  const paint = (n: Node): ReturnType<typeof kindColors> | undefined =>
-    n.type === 'card' ? kindColors(cardPaint((n as CardNodeType).data.card), theme) : undefined
-  return { fill: (n) => paint(n)?.fill ?? '#ccc', stroke: (n) => paint(n)?.color ?? '#999' }
-}
 
 /**
  * Where CardNode's four handles are, declared up front. Without them React Flow mounts
@@ -51,7 +43,15 @@ function miniMapColors(theme: Theme): { fill: (n: Node) => string; stroke: (n: N
  * mount. React Flow replaces these with measured bounds once a card is on screen.
  */
 const HANDLE = 12
+const handlesBySize = new Map<string, readonly NodeHandle[]>()
+/** Shared by every card of one size (React Flow only reads them): 5,000 cards come in a few sizes. */
 function cardHandles(width: number, height: number): NodeHandle[] {
+  const key = `${width}x${height}`
+  let handles = handlesBySize.get(key)
+  if (!handles) handlesBySize.set(key, (handles = Object.freeze(makeHandles(width, height))))
+  return handles as NodeHandle[]
+}
+function makeHandles(width: number, height: number): NodeHandle[] {
   const h = HANDLE / 2
   return [
     { id: Position.Top, type: 'source', position: Position.Top, x: width / 2 - h, y: -h, width: HANDLE, height: HANDLE },
@@ -71,9 +71,9 @@ interface NodeInputs {
 }
 
 /** Frames inside frames draw above their outer frame, all below ordinary cards. */
-function containerDepth(card: Card, cards: readonly Card[]): number {
+function containerDepth(card: Card, byId: () => ReadonlyMap<string, Card>): number {
   let depth = 0
-  for (let at = card.container; at !== undefined && depth < 50; depth++) at = cards.find((c) => c.id === at)?.container
+  for (let at = card.container; at !== undefined && depth < 50; depth++) at = byId().get(at)?.container
   return depth
 }
 
@@ -88,6 +88,9 @@ function useNodes(): CardNodeType[] {
   const cache = useRef(new Map<string, NodeInputs>())
   return useMemo(() => {
     const next = new Map<string, NodeInputs>()
+    // Made once, and only if a frame sits in a frame: a search per container was quadratic.
+    let cardsById: ReadonlyMap<string, Card> | undefined
+    const byId = (): ReadonlyMap<string, Card> => (cardsById ??= new Map(cards.map((c) => [c.id, c])))
     const nodes = cards.map((card) => {
       const inputs = { card, selected: selected.has(card.id), editing: editing === card.id, preview: preview.get(card.id), marks: marks.get(card.id) }
       const old = cache.current.get(card.id)
@@ -107,7 +110,7 @@ function useNodes(): CardNodeType[] {
             data: { card, editing: inputs.editing, marks: inputs.marks },
             ...(inputs.marks?.critical ? { className: 'node--critical' } : {}),
             selected: inputs.selected,
-            zIndex: cardKind(card.kind).container ? containerDepth(card, cards) - 100 : 0,
+            zIndex: cardKind(card.kind).container ? containerDepth(card, byId) - 100 : 0,
             ariaLabel: `${cardKind(card.kind).label}: ${card.title}`,
             dragHandle: undefined
           }
@@ -117,12 +120,6 @@ function useNodes(): CardNodeType[] {
     cache.current = next
     return nodes
   }, [cards, selected, editing, preview, marks])
-}
-
-/** Arrowheads match a highlighted line (see analysisMarks.css), in each theme. */
-const highlightColor: Record<Theme, Record<string, string>> = {
-  light: { 'edge--cycle': '#c026d3', 'edge--critical': '#d97706' },
-  dark: { 'edge--cycle': '#e879f9', 'edge--critical': '#fbbf24' }
 }
 
 function toEdge(relation: Relation, selected: boolean, theme: Theme, className: string | undefined): RelationEdgeType {
@@ -135,7 +132,7 @@ function toEdge(relation: Relation, selected: boolean, theme: Theme, className: 
     type: 'relation',
     data: { relation },
     selected,
-    markerEnd: { type: MarkerType.ArrowClosed, color: (className && highlightColor[theme][className]) ?? relationColorFor(spec, theme), width: 16, height: 16 },
+    markerEnd: arrowheadId((className && highlightColor[theme][className]) ?? relationColorFor(spec, theme)),
     ariaLabel: `Relation: ${spec.label}${relation.label ? `, ${relation.label}` : ''}`
   }
 }
@@ -266,7 +263,6 @@ export function Canvas(): React.JSX.Element {
     [ctx]
   )
   const onMoveEnd: OnMoveEnd = useCallback((_, viewport) => store.set({ viewport }), [store])
-  const miniMap = useMemo(() => miniMapColors(theme), [theme])
 
   const initialViewport = store.getState().viewport
   return (
@@ -307,14 +303,8 @@ export function Canvas(): React.JSX.Element {
       {/* The offset puts the dots on the snap grid's crossings (React Flow centres them between). */}
       <Background variant={BackgroundVariant.Dots} gap={GRID} size={DOT} offset={DOT / 2 - GRID / 2} />
       <ViewControls />
-      <MiniMap
-        pannable
-        zoomable
-        position="bottom-right"
-        nodeColor={miniMap.fill}
-        nodeStrokeColor={miniMap.stroke}
-        nodeStrokeWidth={3}
-      />
+      <BoardMiniMap theme={theme} />
+      <RelationMarkers theme={theme} />
       <ArrangeToolbar />
     </ReactFlow>
   )
