@@ -11,7 +11,7 @@ import { generateBoard, sizes, type BenchSize } from './generate'
 import { measureNode, type NodeFigures } from './nodeMeasures'
 import { runPage, targets, type PageRun, type Target } from './pageMeasures'
 import { percentile, median } from './stats'
-import { renderTable, type SizeSummary, type TargetSummary } from './table'
+import { renderComparison, renderTable, type SizeSummary, type TargetSummary } from './table'
 
 /**
  * `npm run bench [-- --quick] [--sizes=S,M] [--rounds=N] [--screenshots=DIR] [--profile=DIR]`: see bench/README.md.
@@ -139,6 +139,8 @@ export async function main(argv: string[]): Promise<void> {
   const table = renderTable(Object.values(results).map((r) => r.summary))
   console.log(`\nOrgboard benchmark — Chromium ${version}, ${cpus().length} cores, ${rounds} round(s) per size, ${minutes.toFixed(1)} min\n`)
   console.log(table)
+  const comparison = renderComparison(Object.values(results).map((r) => r.summary))
+  if (comparison) console.log(`\n--compare: this build beside ${compare}, one figure per measure (ratios tell more than figures)\n\n${comparison}`)
   const out = {
     date: new Date().toISOString(),
     chromium: { version, executable: executablePath ?? 'playwright', flags, window: '1280×800', headless: true },
