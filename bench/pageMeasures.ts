@@ -25,7 +25,12 @@ export interface PageRun {
   /** Requests that tried to leave the machine (fonts from a CDN, say); should be []. */
   foreignRequests: string[]
   /** That the gestures did the same on every page: screen px per pan event, and the zoom reached. */
-  checks: { panPx: number; zoomedOutTo: number }
+  checks: {
+    panPx: number
+    zoomedOutTo: number
+    /** Screen px the card moved on the first and second drag (about 179 each); null where the page cannot tell (Excalidraw, empty). */
+    draggedPx: number[] | null
+  }
   /** Orgboard at M: File > Export, PNG at 2×, from the click on Export to the file written; null elsewhere. */
   pngExport: PngExport | null
 }
@@ -58,6 +63,8 @@ export interface PageSetup {
 const PAN_STEPS = 30 // per direction: right, down, left, up
 const ZOOM_STEPS = 40 // out, then as many back in
 const DRAG_STEPS = 40
+/** Screen px a card is dragged by, then back. */
+const DRAG_BY = { x: 160, y: 80 }
 const INPUT_INTERVAL_MS = 16
 const centre = { x: PANE.left + PANE.width / 2, y: PANE.top + PANE.height / 2 }
 
@@ -121,20 +128,35 @@ async function frames(page: Page, gesture: () => Promise<void>, profileTo?: stri
   return times
 }
 
-/** The card nearest the middle of the view, and where it is on screen. */
-async function cardAtCentre(page: Page, board: Board): Promise<{ x: number; y: number }> {
-  const vp = (await page.evaluate('__probe.viewport()')) as { x: number; y: number; zoom: number; left: number; top: number }
-  const bx = (PANE.width / 2 - vp.x) / vp.zoom
-  const by = (PANE.height / 2 - vp.y) / vp.zoom
-  let best = { d: Infinity, x: centre.x, y: centre.y }
+type PaneView = { x: number; y: number; zoom: number; left: number; top: number; width?: number; height?: number }
+
+/**
+ * The card nearest the middle of the pane (the pane's real size: Orgboard's is narrower than PANE
+ * while a side panel shows), and where to grab it on screen. Dragging it by DRAG_BY from there
+ * stays inside the pane, well off its edges, where React Flow would start panning the view.
+ */
+async function cardAtCentre(page: Page, board: Board): Promise<{ id: string | null; x: number; y: number }> {
+  const vp = (await page.evaluate('__probe.viewport()')) as PaneView
+  const width = vp.width ?? PANE.width
+  const height = vp.height ?? PANE.height
+  const bx = (width / 2 - vp.x) / vp.zoom
+  const by = (height / 2 - vp.y) / vp.zoom
+  let best = { d: Infinity, id: null as string | null, x: vp.left + width / 2, y: vp.top + height / 2 }
   for (const c of board.cards) {
     if (cardKind(c.kind).container) continue
     const cx = c.x + c.width / 2
     const cy = c.y + c.height / 2
     const d = Math.hypot(cx - bx, cy - by)
-    if (d < best.d) best = { d, x: vp.left + vp.x + cx * vp.zoom, y: vp.top + vp.y + cy * vp.zoom }
+    if (d < best.d) best = { d, id: c.id, x: vp.left + vp.x + cx * vp.zoom, y: vp.top + vp.y + cy * vp.zoom }
   }
-  return best
+  return (await grabPoint(page, best.id)) ?? best
+}
+
+/** Where the card is now on a React Flow page (it may have snapped to the grid); null elsewhere. */
+async function grabPoint(page: Page, id: string | null): Promise<{ id: string; x: number; y: number } | null> {
+  if (!id) return null
+  const at = (await page.evaluate(`__probe.grabPoint(${JSON.stringify(id)})`)) as { x: number; y: number } | null
+  return at && { id, ...at }
 }
 
 async function drag(page: Page, from: { x: number; y: number }, dx: number, dy: number, countRenders: string | null) {
@@ -287,14 +309,19 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
     await page.evaluate('__probe.idleFrames(2)')
 
     const renderType = target === 'orgboard' || target === 'candidate' ? 'card' : target === 'reactflow' ? 'default' : null
-    const from = target === 'empty' ? centre : await cardAtCentre(page, board)
+    const from = target === 'empty' ? { id: null, ...centre } : await cardAtCentre(page, board)
     const dragProfile = await startProfile(page, profileTo('drag'))
     const tracePath = setup.profileDir ? join(setup.profileDir, `${sizeName}-${target}-drag.trace.json`) : undefined
     if (tracePath) await setup.browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'blink', 'cc', 'disabled-by-default-devtools.timeline'] })
-    const first = await drag(page, from, 160, 80, null)
+    const first = await drag(page, from, DRAG_BY.x, DRAG_BY.y, null)
     if (tracePath) await setup.browser.stopTracing()
     await dragProfile.stop()
-    const second = await drag(page, first.end, -160, -80, renderType)
+    // Back from where the card is now (snapped to the grid, maybe), measured from the page where it can be.
+    const moved = await grabPoint(page, from.id)
+    const second = await drag(page, moved ?? first.end, -DRAG_BY.x, -DRAG_BY.y, renderType)
+    const back = moved && (await grabPoint(page, moved.id))
+    // How far the card went on each drag, to see that the drag happened (a drag that grabbed nothing measures nothing).
+    const dragged = moved && back ? [Math.hypot(moved.x - from.x, moved.y - from.y), Math.hypot(back.x - moved.x, back.y - moved.y)] : null
     const pngExport = (target === 'orgboard' || target === 'candidate') && sizeName === 'M' ? await exportPng(page, exportPath) : null
     return {
       openMs,
@@ -304,7 +331,7 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
       dragLatency: first.latency,
       rendersPerMove: second.renders === null ? null : second.renders / DRAG_STEPS,
       foreignRequests: [...foreign],
-      checks: { panPx: (before.x - panned.x) / PAN_STEPS, zoomedOutTo: zoomedOut.zoom },
+      checks: { panPx: (before.x - panned.x) / PAN_STEPS, zoomedOutTo: zoomedOut.zoom, draggedPx: dragged },
       pngExport
     }
   } finally {

@@ -135,15 +135,29 @@ const probe = {
     return !!node && node.style.visibility !== 'hidden' && !!document.querySelector('.react-flow__edge path')
   },
 
-  /** The live viewport in React Flow terms: screen = pane origin + board point × zoom + (x, y). */
-  viewport(): { x: number; y: number; zoom: number; left: number; top: number } {
+  /**
+   * The live viewport in React Flow terms: screen = pane origin + board point × zoom + (x, y),
+   * and the size of the pane the page draws into (Orgboard's is narrower while a side panel shows).
+   */
+  viewport(): { x: number; y: number; zoom: number; left: number; top: number; width?: number; height?: number } {
     const bench = w.__bench as { viewport?: () => { x: number; y: number; zoom: number; left: number; top: number } } | undefined
     if (bench?.viewport) return bench.viewport()
     const pane = document.querySelector('.react-flow') as HTMLElement
     const vp = document.querySelector('.react-flow__viewport') as HTMLElement
     const m = new DOMMatrixReadOnly(getComputedStyle(vp).transform)
     const rect = pane.getBoundingClientRect()
-    return { x: m.e, y: m.f, zoom: m.a, left: rect.left, top: rect.top }
+    return { x: m.e, y: m.f, zoom: m.a, left: rect.left, top: rect.top, width: rect.width, height: rect.height }
+  },
+
+  /**
+   * Where to grab a React Flow node to drag it: its header (Orgboard's kind label) when it has one,
+   * as the middle of a card may be a button or list; else its middle. Null when it is not drawn.
+   */
+  grabPoint(id: string): { x: number; y: number } | null {
+    const node = document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`)
+    if (!node) return null
+    const r = (node.querySelector('.card__kind') ?? node).getBoundingClientRect()
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 }
   },
 
   /** Times each pointer move until the frame after it is painted. */

@@ -11,7 +11,7 @@ import { generateBoard, sizes, type BenchSize } from './generate'
 import { measureNode, type NodeFigures } from './nodeMeasures'
 import { runPage, targets, type PageRun, type Target } from './pageMeasures'
 import { percentile, median } from './stats'
-import { renderTable, type SizeSummary, type TargetSummary } from './table'
+import { renderComparison, renderTable, type SizeSummary, type TargetSummary } from './table'
 
 /**
  * `npm run bench [-- --quick] [--sizes=S,M] [--rounds=N] [--screenshots=DIR] [--profile=DIR]`: see bench/README.md.
@@ -113,7 +113,9 @@ export async function main(argv: string[]): Promise<void> {
           process.stdout.write(
             `open ${run.openMs.toFixed(0)} ms, pan p95 ${percentile(run.panFrames, 95).toFixed(1)} ms ` +
               `zoom p95 ${percentile(run.zoomFrames, 95).toFixed(1)} ms, drag p95 ${percentile(run.dragLatency, 95).toFixed(1)} ms ` +
-              `(${run.checks.panPx.toFixed(0)} px/event, zoomed out to ${run.checks.zoomedOutTo.toFixed(2)})` +
+              `(${run.checks.panPx.toFixed(0)} px/event, zoomed out to ${run.checks.zoomedOutTo.toFixed(2)}` +
+              (run.checks.draggedPx ? `, card dragged ${run.checks.draggedPx.map((px) => px.toFixed(0)).join(' + ')} px` : '') +
+              ')' +
               (run.pngExport ? `, PNG export ${run.pngExport.ms.toFixed(0)} ms (${run.pngExport.width}×${run.pngExport.height} px)` : '') +
               '\n'
           )
@@ -137,6 +139,8 @@ export async function main(argv: string[]): Promise<void> {
   const table = renderTable(Object.values(results).map((r) => r.summary))
   console.log(`\nOrgboard benchmark — Chromium ${version}, ${cpus().length} cores, ${rounds} round(s) per size, ${minutes.toFixed(1)} min\n`)
   console.log(table)
+  const comparison = renderComparison(Object.values(results).map((r) => r.summary))
+  if (comparison) console.log(`\n--compare: this build beside ${compare}, one figure per measure (ratios tell more than figures)\n\n${comparison}`)
   const out = {
     date: new Date().toISOString(),
     chromium: { version, executable: executablePath ?? 'playwright', flags, window: '1280×800', headless: true },

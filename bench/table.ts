@@ -126,3 +126,28 @@ export function renderTable(summaries: SizeSummary[]): string {
   const line = (r: Row): string => r.map((c, i) => (i === 0 || i === 7 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ').trimEnd()
   return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n')
 }
+
+/** With --compare: this build beside the candidate build, measure by measure (candidate ÷ this build). */
+export function renderComparison(summaries: SizeSummary[]): string {
+  const measures: [string, Exclude<keyof TargetSummary, 'pngExport'>, number][] = [
+    ['open to interactive, ms', 'openMs', 0],
+    ['pan p95, ms', 'panP95', 1],
+    ['zoom p95, ms', 'zoomP95', 1],
+    ['drag p95 input→frame, ms', 'dragP95', 1],
+    ['card renders per move', 'rendersPerMove', 2],
+    ['JS heap after GC, MB', 'heapMB', 1]
+  ]
+  const head = ['size · measure', 'this build', 'candidate', 'candidate ÷ this']
+  const rows: string[][] = []
+  for (const { size, pages } of summaries) {
+    const c = pages.candidate
+    if (!c) continue
+    for (const [label, key, digits] of measures) {
+      rows.push([`${size.name} · ${label}`, fmt(pages.orgboard[key], digits), fmt(c[key], digits), ratio(c[key], pages.orgboard[key])])
+    }
+  }
+  if (!rows.length) return ''
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)))
+  const line = (r: string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n')
+}

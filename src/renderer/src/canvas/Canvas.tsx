@@ -23,8 +23,9 @@ import { useEditor, type Preview } from '../state/editorStore'
 import { relationColorFor, useTheme, type Theme } from '../theme'
 import { ArrangeToolbar } from '../ui/ArrangeToolbar'
 import { ViewControls } from '../ui/ViewControls'
-import { useCardMarks, useEdgeClasses, type CardMarks } from './analysisMarks'
+import { useCardMarks, useEdgeClasses } from './analysisMarks'
 import { CardNode, type CardNodeType } from './CardNode'
+import { buildNodes, type NodeBuild, type NodeInputs } from './nodeCache'
 import { RelationEdge, type RelationEdgeType } from './RelationEdge'
 import { BoardMiniMap } from './BoardMiniMap'
 import { arrowheadId, highlightColor } from './arrowheads'
@@ -61,20 +62,38 @@ function makeHandles(width: number, height: number): NodeHandle[] {
   ]
 }
 
-interface NodeInputs {
-  card: Card
-  selected: boolean
-  editing: boolean
-  preview: Preview | undefined
-  marks: CardMarks | undefined
-  node: CardNodeType
+/** Frames inside frames draw above their outer frame, all below ordinary cards. */
+function containerDepth(card: Card, cards: readonly Card[]): number {
+  let depth = 0
+  for (let at = card.container; at !== undefined && depth < 50; depth++) at = cardsById(cards).get(at)?.container
+  return depth
 }
 
-/** Frames inside frames draw above their outer frame, all below ordinary cards. */
-function containerDepth(card: Card, byId: () => ReadonlyMap<string, Card>): number {
-  let depth = 0
-  for (let at = card.container; at !== undefined && depth < 50; depth++) at = byId().get(at)?.container
-  return depth
+// Made once per board state, and only if a frame sits in a frame: a search per container was quadratic.
+const byIdCache = new WeakMap<readonly Card[], ReadonlyMap<string, Card>>()
+function cardsById(cards: readonly Card[]): ReadonlyMap<string, Card> {
+  let byId = byIdCache.get(cards)
+  if (!byId) byIdCache.set(cards, (byId = new Map(cards.map((c) => [c.id, c]))))
+  return byId
+}
+
+function toNode({ card, selected, editing, preview, marks }: NodeInputs, cards: readonly Card[]): CardNodeType {
+  const width = preview?.width ?? card.width
+  const height = preview?.height ?? card.height
+  return {
+    id: card.id,
+    type: 'card',
+    position: { x: preview?.x ?? card.x, y: preview?.y ?? card.y },
+    width,
+    height,
+    handles: cardHandles(width, height),
+    data: { card, editing, marks },
+    ...(marks?.critical ? { className: 'node--critical' } : {}),
+    selected,
+    zIndex: cardKind(card.kind).container ? containerDepth(card, cards) - 100 : 0,
+    ariaLabel: `${cardKind(card.kind).label}: ${card.title}`,
+    dragHandle: undefined
+  }
 }
 
 /** Keeps a node object as long as what it is made of is unchanged, so React Flow skips it. */
@@ -85,40 +104,10 @@ function useNodes(): CardNodeType[] {
   const editing = useEditor(store, (s) => s.editing)
   const preview = useEditor(store, (s) => s.preview)
   const marks = useCardMarks()
-  const cache = useRef(new Map<string, NodeInputs>())
+  const cache = useRef<NodeBuild<CardNodeType> | null>(null)
   return useMemo(() => {
-    const next = new Map<string, NodeInputs>()
-    // Made once, and only if a frame sits in a frame: a search per container was quadratic.
-    let cardsById: ReadonlyMap<string, Card> | undefined
-    const byId = (): ReadonlyMap<string, Card> => (cardsById ??= new Map(cards.map((c) => [c.id, c])))
-    const nodes = cards.map((card) => {
-      const inputs = { card, selected: selected.has(card.id), editing: editing === card.id, preview: preview.get(card.id), marks: marks.get(card.id) }
-      const old = cache.current.get(card.id)
-      const same =
-        old && old.card === inputs.card && old.selected === inputs.selected && old.editing === inputs.editing && old.preview === inputs.preview && old.marks === inputs.marks
-      const width = inputs.preview?.width ?? card.width
-      const height = inputs.preview?.height ?? card.height
-      const node: CardNodeType = same
-        ? old.node
-        : {
-            id: card.id,
-            type: 'card',
-            position: { x: inputs.preview?.x ?? card.x, y: inputs.preview?.y ?? card.y },
-            width,
-            height,
-            handles: cardHandles(width, height),
-            data: { card, editing: inputs.editing, marks: inputs.marks },
-            ...(inputs.marks?.critical ? { className: 'node--critical' } : {}),
-            selected: inputs.selected,
-            zIndex: cardKind(card.kind).container ? containerDepth(card, byId) - 100 : 0,
-            ariaLabel: `${cardKind(card.kind).label}: ${card.title}`,
-            dragHandle: undefined
-          }
-      next.set(card.id, { ...inputs, node })
-      return node
-    })
-    cache.current = next
-    return nodes
+    cache.current = buildNodes(cache.current, { cards, selected, editing, preview, marks }, toNode)
+    return cache.current.nodes
   }, [cards, selected, editing, preview, marks])
 }
 
@@ -263,6 +252,20 @@ export function Canvas(): React.JSX.Element {
     [ctx]
   )
   const onMoveEnd: OnMoveEnd = useCallback((_, viewport) => store.set({ viewport }), [store])
+  // Made once per theme: the canvas renders on every drag move, and new elements would re-render them all.
+  const overlays = useMemo(
+    () => (
+      <>
+        {/* The offset puts the dots on the snap grid's crossings (React Flow centres them between). */}
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={DOT} offset={DOT / 2 - GRID / 2} />
+        <ViewControls />
+        <BoardMiniMap theme={theme} />
+        <RelationMarkers theme={theme} />
+        <ArrangeToolbar />
+      </>
+    ),
+    [theme]
+  )
 
   const initialViewport = store.getState().viewport
   return (
@@ -300,12 +303,7 @@ export function Canvas(): React.JSX.Element {
       maxZoom={4}
       onlyRenderVisibleElements
     >
-      {/* The offset puts the dots on the snap grid's crossings (React Flow centres them between). */}
-      <Background variant={BackgroundVariant.Dots} gap={GRID} size={DOT} offset={DOT / 2 - GRID / 2} />
-      <ViewControls />
-      <BoardMiniMap theme={theme} />
-      <RelationMarkers theme={theme} />
-      <ArrangeToolbar />
+      {overlays}
     </ReactFlow>
   )
 }
