@@ -215,15 +215,14 @@ test('snap to grid: dragged and nudged cards land on the dot grid; the choice su
   for (const zoom of ['start', 'after zooming out']) {
     if (zoom !== 'start') await page.keyboard.press('Control+-')
     const dot = await page.evaluate(() => {
-      const pattern = document.querySelector<SVGPatternElement>('.react-flow__background pattern')
-      const circle = pattern?.querySelector('circle')
-      const shift = pattern?.patternTransform.baseVal[0]?.matrix
+      const dots = document.querySelector<HTMLElement>('.dot-grid__dots')
       const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? ''
       const [, tx, ty, scale] = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/.exec(viewport) ?? []
-      if (!pattern || !circle || !shift) return null
-      const screenX = pattern.x.baseVal.value + shift.e + circle.cx.baseVal.value
-      const screenY = pattern.y.baseVal.value + shift.f + circle.cy.baseVal.value
-      return { x: (screenX - Number(tx)) / Number(scale), y: (screenY - Number(ty)) / Number(scale) }
+      const [, lx, ly] = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(dots?.style.transform ?? '') ?? []
+      const step = parseFloat(dots?.style.getPropertyValue('--dot-step') ?? '')
+      if (!dots || dots.hidden || !lx || !step) return null
+      // A dot sits at the centre of each repeated tile.
+      return { x: (Number(lx) + step / 2 - Number(tx)) / Number(scale), y: (Number(ly) + step / 2 - Number(ty)) / Number(scale) }
     })
     if (!dot) throw new Error('no dot pattern')
     const offGrid = (v: number) => Math.min(((v % 24) + 24) % 24, 24 - (((v % 24) + 24) % 24))

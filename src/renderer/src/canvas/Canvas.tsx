@@ -1,7 +1,5 @@
 import { useCallback, useMemo, useRef, type DragEvent } from 'react'
 import {
-  Background,
-  BackgroundVariant,
   ConnectionMode,
   Position,
   ReactFlow,
@@ -25,6 +23,7 @@ import { ArrangeToolbar } from '../ui/ArrangeToolbar'
 import { ViewControls } from '../ui/ViewControls'
 import { useCardMarks, useEdgeClasses } from './analysisMarks'
 import { CardNode, type CardNodeType } from './CardNode'
+import { DotGrid } from './DotGrid'
 import { buildNodes, type NodeBuild, type NodeInputs } from './nodeCache'
 import { RelationEdge, type RelationEdgeType } from './RelationEdge'
 import { BoardMiniMap } from './BoardMiniMap'
@@ -256,8 +255,7 @@ export function Canvas(): React.JSX.Element {
   const overlays = useMemo(
     () => (
       <>
-        {/* The offset puts the dots on the snap grid's crossings (React Flow centres them between). */}
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={DOT} offset={DOT / 2 - GRID / 2} />
+        <DotGrid gap={GRID} size={DOT} />
         <ViewControls />
         <BoardMiniMap theme={theme} />
         <RelationMarkers theme={theme} />
