@@ -54,7 +54,13 @@ test('zoomed out, cards are drawn simplified with their titles; zoomed back in, 
   await app.menu('board.open')
   const train = card(page, 'Route Optimiser 3.0 re-platform')
   await expect(train.locator('.card:not(.card--lite)')).toBeVisible()
+  // Handles mount only under the pointer (or when selected): plain markers keep the relations drawn meanwhile.
+  await expect(train.locator('.card__handle')).toHaveCount(0)
+  await expect(train.locator('.handle-marker')).toHaveCount(4)
+  await train.hover()
   await expect(train.locator('.card__handle')).toHaveCount(4)
+  await page.mouse.move(0, 0)
+  await expect(train.locator('.card__handle')).toHaveCount(0)
   await expect(page.locator('.relation-label').first()).toBeVisible()
 
   const pane = page.locator('.react-flow__pane')

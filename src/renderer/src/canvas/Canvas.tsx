@@ -244,6 +244,8 @@ export function Canvas(): React.JSX.Element {
   // Stable handlers: a new function here would re-render every node wrapper (React Flow passes them
   // down to each node), and the canvas renders on every drag move.
   const onNodeDoubleClick = useCallback((_: unknown, node: CardNodeType) => store.set({ editing: node.id }), [store])
+  const onNodeMouseEnter = useCallback((_: unknown, node: CardNodeType) => store.set({ hoveredCard: node.id }), [store])
+  const onNodeMouseLeave = useCallback(() => store.set({ hoveredCard: null }), [store])
   const onInit: OnInit<CardNodeType, RelationEdgeType> = useCallback(
     (flow) => {
       ctx.flow = flow as unknown as typeof ctx.flow
@@ -280,6 +282,8 @@ export function Canvas(): React.JSX.Element {
       onConnectEnd={onConnectEnd}
       onNodeClick={onNodeClick}
       onNodeDoubleClick={onNodeDoubleClick}
+      onNodeMouseEnter={onNodeMouseEnter}
+      onNodeMouseLeave={onNodeMouseLeave}
       onInit={onInit}
       onMoveEnd={onMoveEnd}
       onDragOver={onDragOver}

@@ -1,11 +1,12 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react'
+import { Handle, NodeResizer, Position, useStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react'
 import type { Card } from '../../../shared/board'
 import { preservedKind } from '../../../shared/cardSummary'
 import { renameCard, resizeCard, settleAfterResize } from '../../../shared/edits'
 import { cardKind, cardPaint, UNKNOWN_KIND } from '../../../shared/kinds'
 import { newCardKey } from '../actions'
 import { useEditorContext } from '../editorContext'
+import { useEditor } from '../state/editorStore'
 import { VoteControl } from '../facilitation/VoteControl'
 import { kindIcons } from '../icons'
 import { kindAccent, kindColorVars } from '../theme'
@@ -13,12 +14,14 @@ import type { CardMarks as Marks } from './analysisMarks'
 import { cardBodies, SummaryLine } from './cardBodies'
 import { CardMarks } from './CardMarks'
 import { CardNodeLite } from './CardNodeLite'
+import { HandleMarkers } from './HandleMarkers'
 import { useZoomedOut } from './useZoomBucket'
 
 export type CardNodeData = { card: Card; editing: boolean; marks?: Marks | undefined }
 export type CardNodeType = Node<CardNodeData, 'card'>
 
 const sides = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const
+const connecting = (s: ReactFlowState): boolean => s.connection.inProgress
 
 function TitleEditor({ card, onDone }: { card: Card; onDone: (title: string | null) => void }): React.JSX.Element {
   const [text, setText] = useState(card.title)
@@ -70,6 +73,9 @@ export const CardNode = memo(function CardNode(props: NodeProps<CardNodeType>) {
 function CardNodeFull({ data, selected }: NodeProps<CardNodeType>): React.JSX.Element {
   const { card, editing, marks } = data
   const { store } = useEditorContext()
+  // Real handles only where they can be used: under the pointer, selected, or as a target while connecting.
+  const hovered = useEditor(store, (s) => s.hoveredCard === card.id)
+  const handles = useStore(connecting) || hovered || selected
   const spec = cardKind(card.kind)
   const paint = cardPaint(card)
   const colors = kindColorVars(paint)
@@ -101,9 +107,7 @@ function CardNodeFull({ data, selected }: NodeProps<CardNodeType>): React.JSX.El
         }}
       />
       <CardMarks card={card} marks={marks} />
-      {sides.map((side) => (
-        <Handle key={side} id={side} type="source" position={side} className="card__handle" style={colors} />
-      ))}
+      {handles ? sides.map((side) => <Handle key={side} id={side} type="source" position={side} className="card__handle" style={colors} />) : <HandleMarkers />}
       <div
         className={`card card--${spec.shape}${spec.container ? ' card--container' : ''}`}
         style={colors}

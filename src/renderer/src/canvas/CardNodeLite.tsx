@@ -6,8 +6,7 @@ import { kindIcons } from '../icons'
 import { kindColorVars } from '../theme'
 import type { CardMarks as Marks } from './analysisMarks'
 import { CardMarks } from './CardMarks'
-
-const sides = ['top', 'right', 'bottom', 'left'] as const
+import { HandleMarkers } from './HandleMarkers'
 
 /**
  * A card as seen from far away: its kind's shape, colours, icon and title, and nothing
@@ -29,11 +28,7 @@ export const CardNodeLite = memo(function CardNodeLite({ card, marks }: { card: 
           {card.title}
         </div>
       </div>
-      {/* React Flow measures a mounted card's handles from the DOM and draws no relation to a card without
-          any; these plain markers stand in for the four handles without subscribing to its store. */}
-      {sides.map((side) => (
-        <span key={side} className={`source card-lite__handle card-lite__handle--${side}`} data-handleid={side} data-handlepos={side} />
-      ))}
+      <HandleMarkers />
       {/* A vote round runs at whatever zoom the room is looking at; the badges matter most zoomed out. */}
       <VoteControl card={card} />
       <CardMarks card={card} marks={marks} />
