@@ -230,8 +230,9 @@ export function generateBoard(size: BenchSize, seed = 20_240_601): Board {
 }
 
 /**
- * Orgboard's canvas at a 1280×800 window (palette 208 px left, top bar 48 px). The
- * baseline pages draw into a box of the same size at the same place, so every
- * page shows the same part of the board.
+ * Orgboard's canvas at a 1280×800 window (palette 208 px left, top bar 48 px, side bar
+ * 288 px right). The baseline pages draw into a box of the same size at the same place,
+ * so every page shows the same part of the board. (It was 1,072 px wide, the window
+ * without the side bar: the baselines drew 37% more of the board than Orgboard.)
  */
-export const PANE = { left: 208, top: 48, width: 1072, height: 752 } as const
+export const PANE = { left: 208, top: 48, width: 784, height: 752 } as const

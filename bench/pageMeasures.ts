@@ -131,8 +131,8 @@ async function frames(page: Page, gesture: () => Promise<void>, profileTo?: stri
 type PaneView = { x: number; y: number; zoom: number; left: number; top: number; width?: number; height?: number }
 
 /**
- * The card nearest the middle of the pane (the pane's real size: Orgboard's is narrower than PANE
- * while a side panel shows), and where to grab it on screen. Dragging it by DRAG_BY from there
+ * The card nearest the middle of the pane (its real size, read from the page, in case it differs
+ * from PANE), and where to grab it on screen. Dragging it by DRAG_BY from there
  * stays inside the pane, well off its edges, where React Flow would start panning the view.
  */
 async function cardAtCentre(page: Page, board: Board): Promise<{ id: string | null; x: number; y: number }> {
