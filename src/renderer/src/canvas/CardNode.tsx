@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { Handle, NodeResizer, Position, useStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react'
+import { Handle, NodeResizer, Position, type Node, type NodeProps } from '@xyflow/react'
 import type { Card } from '../../../shared/board'
 import { preservedKind } from '../../../shared/cardSummary'
 import { renameCard, resizeCard, settleAfterResize } from '../../../shared/edits'
@@ -21,7 +21,6 @@ export type CardNodeData = { card: Card; editing: boolean; marks?: Marks | undef
 export type CardNodeType = Node<CardNodeData, 'card'>
 
 const sides = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const
-const connecting = (s: ReactFlowState): boolean => s.connection.inProgress
 
 function TitleEditor({ card, onDone }: { card: Card; onDone: (title: string | null) => void }): React.JSX.Element {
   const [text, setText] = useState(card.title)
@@ -73,9 +72,8 @@ export const CardNode = memo(function CardNode(props: NodeProps<CardNodeType>) {
 function CardNodeFull({ data, selected }: NodeProps<CardNodeType>): React.JSX.Element {
   const { card, editing, marks } = data
   const { store } = useEditorContext()
-  // Real handles only where they can be used: under the pointer, selected, or as a target while connecting.
-  const hovered = useEditor(store, (s) => s.hoveredCard === card.id)
-  const handles = useStore(connecting) || hovered || selected
+  // Real handles only where they are shown: under the pointer (a drop target too, while connecting) or selected.
+  const handles = useEditor(store, (s) => s.hoveredCard === card.id) || selected
   const spec = cardKind(card.kind)
   const paint = cardPaint(card)
   const colors = kindColorVars(paint)

@@ -48,9 +48,8 @@ export interface EditorState {
   /** The card whose title is being edited inline. */
   editing: string | null
   /**
-   * The card under the pointer. Only it, selected cards and every card while a relation is
-   * being drawn mount React Flow's handles: 4 handles on each card on screen were a fifth of
-   * the main thread's time in a traced pan.
+   * The card under the pointer. Only it and selected cards mount React Flow's handles:
+   * 4 handles on each card on screen were a fifth of the main thread's time in a traced pan.
    */
   hoveredCard: string | null
   preview: ReadonlyMap<string, Preview>
