@@ -55,23 +55,44 @@ export type JsonPath = (string | number)[]
  */
 export function removeForbiddenKeys(root: unknown): JsonPath[] {
   const removed: JsonPath[] = []
-  const stack: { value: unknown; path: JsonPath }[] = [{ value: root, path: [] }]
+  // Each entry knows its parent, so a path is only built for a key that is removed (almost never), not for every value.
+  const stack: Visit[] = [{ value: root, key: '', parent: undefined }]
   while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: JsonPath }
+    const visit = stack.pop() as Visit
+    const value = visit.value
     if (value === null || typeof value !== 'object') continue
     if (Array.isArray(value)) {
-      value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }))
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i]
+        if (item !== null && typeof item === 'object') stack.push({ value: item, key: i, parent: visit })
+      }
       continue
     }
     const record = value as Record<string, unknown>
     for (const key of Object.keys(record)) {
       if (FORBIDDEN_KEYS.has(key)) {
         delete record[key]
-        removed.push([...path, key])
-      } else stack.push({ value: record[key], path: [...path, key] })
+        removed.push([...pathOf(visit), key])
+        continue
+      }
+      const item = record[key]
+      if (item !== null && typeof item === 'object') stack.push({ value: item, key, parent: visit })
     }
   }
   return removed.sort((a, b) => formatPath(a).localeCompare(formatPath(b)))
+}
+
+/** An object or array on the way through removeForbiddenKeys, and where it sits. */
+interface Visit {
+  value: unknown
+  key: string | number
+  parent: Visit | undefined
+}
+
+function pathOf(visit: Visit): JsonPath {
+  const path: JsonPath = []
+  for (let at: Visit | undefined = visit; at?.parent; at = at.parent) path.push(at.key)
+  return path.reverse()
 }
 
 /**

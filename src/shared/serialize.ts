@@ -11,19 +11,77 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** Sorted key lists by the keys as found: thousands of cards share a handful of key sets. */
-type KeyOrders = Map<string, string[]>
+/** An object's keys as found, and in file order; thousands of cards share a handful of key sets. */
+interface KeyOrder {
+  found: readonly string[]
+  sorted: readonly string[]
+  /** Found in file order already, so the object can be written as it is. */
+  inOrder: boolean
+}
 
+/** Key orders by an object's first key. Bounded, so a file of countless key sets stays linear. */
+type KeyOrders = Map<string, KeyOrder[]>
+const MAX_ORDERS_PER_FIRST_KEY = 16
+
+function keyOrder(found: string[], orders: KeyOrders): KeyOrder {
+  const first = found[0] ?? ''
+  let known = orders.get(first)
+  if (!known) orders.set(first, (known = []))
+  // Compared key by key: no joined signature string per object.
+  search: for (const order of known) {
+    if (order.found.length !== found.length) continue
+    for (let i = 1; i < found.length; i++) if (order.found[i] !== found[i]) continue search
+    return order
+  }
+  const sorted = [...found].sort(compareKeys)
+  // `__proto__` only survives as an own key of a copy without a prototype (see below).
+  const order = { found, sorted, inOrder: sorted.every((k, i) => k === found[i]) && !sorted.includes('__proto__') }
+  if (known.length < MAX_ORDERS_PER_FIRST_KEY) known.push(order)
+  return order
+}
+
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+/**
+ * The value with every object's keys in file order. Objects and arrays already
+ * in order are returned as they are (most are: relations, fields, checklists);
+ * the others are copied as ordinary objects, which JSON.stringify writes far
+ * faster than objects without a prototype.
+ */
 function orderKeys(value: unknown, orders: KeyOrders): unknown {
-  if (Array.isArray(value)) return value.map((v) => orderKeys(v, orders))
   if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i]
+      const ordered = orderKeys(item, orders)
+      if (ordered !== item && !copy) copy = value.slice(0, i)
+      copy?.push(ordered)
+    }
+    return copy ?? value
+  }
   const obj = value as Record<string, unknown>
-  const found = Object.keys(obj)
-  const signature = found.join('\u0000')
-  let keys = orders.get(signature)
-  if (!keys) orders.set(signature, (keys = found.sort(compareKeys)))
-  const out: Record<string, unknown> = Object.create(null)
-  for (const k of keys) out[k] = orderKeys(obj[k], orders)
+  const { sorted, inOrder } = keyOrder(Object.keys(obj), orders)
+  if (inOrder && isPlainObject(obj)) {
+    let copy: Record<string, unknown> | undefined
+    for (let i = 0; i < sorted.length; i++) {
+      const key = sorted[i] as string
+      const item = obj[key]
+      const ordered = orderKeys(item, orders)
+      if (ordered !== item && !copy) {
+        copy = {}
+        for (const before of sorted.slice(0, i)) copy[before] = obj[before]
+      }
+      if (copy) copy[key] = ordered
+    }
+    return copy ?? obj
+  }
+  // Assigning `__proto__` to an ordinary object would set its prototype instead of a key.
+  const out: Record<string, unknown> = sorted.includes('__proto__') ? Object.create(null) : {}
+  for (const k of sorted) out[k] = orderKeys(obj[k], orders)
   return out
 }
 

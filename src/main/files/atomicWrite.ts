@@ -104,7 +104,7 @@ async function removeStaleTemps(target: string, now = Date.now()): Promise<void>
  * Copies the current file to its backup so that the backup, too, is always a
  * complete version: copy to a temp file, flush, rename over the old backup.
  */
-async function replaceBackup(target: string): Promise<void> {
+async function copyBackup(target: string): Promise<void> {
   const temp = tempPathFor(target, '.bak')
   try {
     await fs.copyFile(target, temp)
@@ -119,6 +119,46 @@ async function replaceBackup(target: string): Promise<void> {
     await fs.rm(temp, { force: true }).catch(() => {})
     throw err
   }
+}
+
+/**
+ * Makes the backup a second name for the current file: the rename that follows
+ * gives the target a new file and leaves this one, whole, as the backup. No
+ * bytes are copied; a flush makes sure the old bytes are on disk (free when they
+ * are, as after an Orgboard save). Throws when the file system cannot (FAT and
+ * exFAT have no hard links, EXDEV, EPERM...), and the caller copies instead.
+ */
+async function linkBackup(target: string): Promise<void> {
+  // Windows flushes only through a handle that may write.
+  const handle = await fs.open(target, process.platform === 'win32' ? 'r+' : 'r')
+  try {
+    await handle.datasync()
+  } finally {
+    await handle.close()
+  }
+  const temp = tempPathFor(target, '.bak')
+  try {
+    await fs.link(target, temp)
+    await renameWithRetry(temp, backupPathFor(target))
+  } finally {
+    // rename() of two names for one file does nothing, leaving the temp name: a backup already linked (a save killed before its rename).
+    await fs.rm(temp, { force: true }).catch(() => {})
+  }
+}
+
+/**
+ * Replaces the backup with the current file. A file with other hard links is
+ * copied: a program writing through one of them in place must not change the backup.
+ */
+async function replaceBackup(target: string, existing: { nlink: number }): Promise<void> {
+  if (existing.nlink === 1) {
+    try {
+      return await linkBackup(target)
+    } catch {
+      // No hard links here (or not now): the copy below needs nothing the link did.
+    }
+  }
+  await copyBackup(target)
 }
 
 /** Makes the rename itself durable. Windows cannot open folders, and the file is saved by now either way. */
@@ -138,8 +178,8 @@ async function syncFolder(folder: string): Promise<void> {
 /**
  * Replaces `path` with `text` (or bytes) so that a crash, a kill, a full disk or a yanked drive
  * leaves either the old file or the new one, never a mix: write a temp file in the
- * same folder, flush it, replace the backup with a copy of the old file (the same
- * way), rename the temp over the target, flush the folder. Keeps the old file's
+ * same folder, flush it, make the old file the backup (a hard link, or a copy
+ * written the same way), rename the temp over the target, flush the folder. Keeps the old file's
  * mode and owner; writes through a symlink to its target. Throws AtomicWriteError;
  * the temp file is gone by then (a kill leaves it, and a later save removes it).
  */
@@ -175,7 +215,7 @@ export async function atomicWrite(path: string, text: string | Uint8Array, optio
     }
     if (existing && options.backup !== false) {
       step = 'backup'
-      await replaceBackup(target)
+      await replaceBackup(target, existing)
     }
     step = 'replace'
     await renameWithRetry(temp, target)

@@ -210,18 +210,19 @@ function saveProblem(err: AtomicWriteError): string {
  * schema, serialised from the validated copy (so keys the schema does not know
  * never reach the disk), and no larger than Orgboard can open again.
  */
-export function boardFileText(board: Board): { ok: true; text: string } | { ok: false; problem: string } {
+export function boardFileText(board: Board): { ok: true; text: string; bytes: Buffer } | { ok: false; problem: string } {
   const parsed = boardSchema.safeParse(board)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     return { ok: false, problem: `the board is not valid: ${issue?.message ?? 'unknown problem'} (at ${formatPath(issue?.path ?? [])})` }
   }
   const text = serializeBoard(parsed.data)
-  const size = Buffer.byteLength(text, 'utf8')
-  if (size > MAX_BOARD_FILE_BYTES) {
-    return { ok: false, problem: `the board is ${formatBytes(size)}, larger than the ${formatBytes(MAX_BOARD_FILE_BYTES)} Orgboard can open again` }
+  // Encoded once: its length is checked, and the same bytes are written and hashed.
+  const bytes = Buffer.from(text, 'utf8')
+  if (bytes.length > MAX_BOARD_FILE_BYTES) {
+    return { ok: false, problem: `the board is ${formatBytes(bytes.length)}, larger than the ${formatBytes(MAX_BOARD_FILE_BYTES)} Orgboard can open again` }
   }
-  return { ok: true, text }
+  return { ok: true, text, bytes }
 }
 
 /**
@@ -232,10 +233,10 @@ export async function writeBoardFile(path: string, board: Board): Promise<WriteB
   const name = basename(path)
   const checked = boardFileText(board)
   if (!checked.ok) return { ok: false, message: `Could not save "${name}": ${checked.problem}. Nothing was written.` }
-  const { text } = checked
+  const { text, bytes } = checked
   try {
-    await atomicWrite(path, text, { backup: true })
-    return { ok: true, hash: contentHash(text), text }
+    await atomicWrite(path, bytes, { backup: true })
+    return { ok: true, hash: contentHash(bytes), text }
   } catch (err) {
     if (!(err instanceof AtomicWriteError)) throw err
     return {
