@@ -1,6 +1,7 @@
+import { deflateSync } from 'node:zlib'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
-import { BOARD_PNG_KEYWORD, boardTextFromPng, crc32, iTXtData, isPng, pngChunks, pngSize, withBoardChunk } from './png'
+import { BOARD_PNG_KEYWORD, boardTextFromPng, crc32, iTXtData, isPng, pngChunks, pngSize, rgbaPngParts, withBoardChunk } from './png'
 
 function smallPng(width = 3, height = 2): Uint8Array {
   const png = new PNG({ width, height })
@@ -9,6 +10,26 @@ function smallPng(width = 3, height = 2): Uint8Array {
 }
 
 const board = '{\n  "format": "orgboard",\n  "title": "Where do the $40M of salaries go? «Ünïcödé» ✈ 日本"\n}\n'
+
+describe('a PNG from compressed scanlines', () => {
+  it('is a valid RGBA PNG with exactly those pixels, its data split over IDAT chunks of 1 MiB', () => {
+    const [width, height] = [700, 500]
+    const pixels = Buffer.alloc(width * height * 4)
+    // Noise, so the compressed data spans several IDAT chunks.
+    for (let i = 0, x = 7; i < pixels.length; i++) pixels[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24
+    const scanlines = Buffer.alloc(height * (width * 4 + 1))
+    for (let row = 0; row < height; row++) pixels.copy(scanlines, row * (width * 4 + 1) + 1, row * width * 4, (row + 1) * width * 4)
+    const parts = rgbaPngParts(width, height, [new Uint8Array(deflateSync(scanlines, { level: 0 }))])
+    const file = Buffer.concat(parts)
+    const decoded = PNG.sync.read(file, { checkCRC: true })
+    expect([decoded.width, decoded.height]).toEqual([width, height])
+    expect(Buffer.from(decoded.data).equals(pixels)).toBe(true)
+    const types = pngChunks(new Uint8Array(file)).map((c) => c.type)
+    expect(types.filter((t) => t === 'IDAT').length).toBe(2)
+    expect([types[0], types.at(-1)]).toEqual(['IHDR', 'IEND'])
+    expect(boardTextFromPng(withBoardChunk(new Uint8Array(file), board))).toBe(board)
+  })
+})
 
 describe('the board chunk in a PNG', () => {
   it('computes the standard CRC-32', () => {

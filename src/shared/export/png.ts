@@ -47,6 +47,28 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out
 }
 
+/** IDAT chunks this size or smaller: any size is valid, and viewers stream smaller chunks more easily. */
+const IDAT_BYTES = 1 << 20
+
+/**
+ * An 8-bit RGBA PNG (colour type 6, no interlace) from its zlib-compressed scanlines
+ * (in as many pieces as they come), as the file's parts in order, to join into a
+ * Blob without another copy.
+ */
+export function rgbaPngParts(width: number, height: number, compressed: readonly Uint8Array[]): Uint8Array[] {
+  const header = new Uint8Array(13)
+  const view = new DataView(header.buffer)
+  view.setUint32(0, width)
+  view.setUint32(4, height)
+  header.set([8, 6, 0, 0, 0], 8) // bit depth, colour type, compression, filter method, interlace
+  const parts = [PNG_SIGNATURE, chunk('IHDR', header)]
+  for (const piece of compressed) {
+    for (let at = 0; at < piece.length; at += IDAT_BYTES) parts.push(chunk('IDAT', piece.subarray(at, at + IDAT_BYTES)))
+  }
+  parts.push(chunk('IEND', new Uint8Array(0)))
+  return parts
+}
+
 /** The data of an uncompressed iTXt chunk: keyword, flags, empty language and translated keyword, UTF-8 text. */
 export function iTXtData(keyword: string, text: string): Uint8Array {
   const head = latin1(keyword)

@@ -49,6 +49,42 @@ describe('the export scene', () => {
     expect(buildScene(board, fonts, { background: 'transparent', padding: 0 }).background).toBeNull()
   })
 
+  it('bounds each group around all it draws, so a renderer in tiles can skip the groups outside a tile', () => {
+    // Only M L H V A Z (see paths.ts): the end points, plus the radius of an arc, bound the shape.
+    const points = (d: string): [number, number][] => {
+      const out: [number, number][] = []
+      let at: [number, number] = [0, 0]
+      for (const [, cmd, args] of d.matchAll(/([MLHVAZ])([^MLHVAZ]*)/g)) {
+        const n = (args ?? '').trim().split(/[\s,]+/).filter(Boolean).map(Number)
+        if (cmd === 'M' || cmd === 'L') at = [n[0] as number, n[1] as number]
+        else if (cmd === 'H') at = [n[0] as number, at[1]]
+        else if (cmd === 'V') at = [at[0], n[0] as number]
+        else if (cmd === 'A') at = [n[5] as number, n[6] as number]
+        out.push(at)
+      }
+      return out
+    }
+    const scene = buildScene(board, fonts, { background: 'light', padding: 32 })
+    const inside = (g: { bounds: { x: number; y: number; width: number; height: number } }, [x, y]: readonly [number, number], margin: number): boolean =>
+      x >= g.bounds.x + margin - 0.02 && x <= g.bounds.x + g.bounds.width - margin + 0.02 && y >= g.bounds.y + margin - 0.02 && y <= g.bounds.y + g.bounds.height - margin + 0.02
+    let checked = 0
+    for (const group of scene.groups) {
+      for (const item of group.items) {
+        if (item.type === 'text') {
+          expect(inside(group, [item.x, item.y], 0), `${group.label}: "${item.text}"`).toBe(true)
+          expect(inside(group, [item.x + item.width, item.y - item.size * 0.7], 0), `${group.label}: "${item.text}"`).toBe(true)
+        } else if (item.type === 'path' && item.transform) {
+          const { x, y, scale } = item.transform
+          expect(inside(group, [x, y], 0) && inside(group, [x + 24 * scale, y + 24 * scale], 0), group.label).toBe(true)
+        } else if (item.type === 'path') {
+          for (const p of points(item.d)) expect(inside(group, p, (item.stroke?.width ?? 0) / 2), `${group.label} at ${p.join(',')}`).toBe(true)
+          checked++
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100)
+  })
+
   it('has an icon for every kind in the registry', () => {
     for (const kind of cardKinds) {
       expect(iconNodes[kind.icon], kind.id).toBeDefined()

@@ -11,7 +11,7 @@ import { ellipsize, wrapText, type TextStyle } from './textLayout'
 /**
  * The board as a list of drawing primitives (paths and lines of text), in image
  * coordinates. Built once from the board and the kind registry; the SVG, the PNG
- * (rasterised SVG) and the PDF are all written from it, so they look alike.
+ * (the same paths on a canvas, see canvasScene.ts) and the PDF are all written from it, so they look alike.
  */
 
 export interface Stroke {
@@ -62,6 +62,8 @@ export interface SceneGroup {
   /** What the group is, in words: "Freight train: Route Optimiser 3.0 re-platform". */
   label: string
   items: SceneItem[]
+  /** A box around everything the group draws (shadows and line widths too), so a renderer drawing in tiles can skip it. */
+  bounds: Rect
 }
 
 export interface Scene {
@@ -245,7 +247,18 @@ function cardGroup(fonts: ExportFonts, card: Card, palette: Palette, dx: number,
     items.push(textItem(fonts, text, summaryStyle, left, summaryTop + fonts.ascent * s.size, text2))
   }
 
-  return { role: 'card', id: card.id, kind: card.kind, label: `${spec.label}: ${card.title}`, items }
+  const reach = shadowReach(card)
+  const bounds = { x: rect.x - reach.side, y: rect.y - reach.side, width: rect.width + 2 * reach.side, height: rect.height + reach.side + reach.bottom }
+  return { role: 'card', id: card.id, kind: card.kind, label: `${spec.label}: ${card.title}`, items, bounds }
+}
+
+/** The box around `points`, grown by `margin` on every side (half a line width and more). */
+function pointBounds(points: readonly (readonly [number, number])[], margin: number): Rect {
+  const xs = points.map(([x]) => x)
+  const ys = points.map(([, y]) => y)
+  const x = Math.min(...xs) - margin
+  const y = Math.min(...ys) - margin
+  return { x, y, width: Math.max(...xs) + margin - x, height: Math.max(...ys) + margin - y }
 }
 
 interface RelationShapes {
@@ -270,15 +283,19 @@ function relationShapes(fonts: ExportFonts, relation: Relation, from: Card, to: 
     }
   ]
   const length = Math.hypot(end.x - start.x, end.y - start.y)
+  const ends: (readonly [number, number])[] = [[start.x, start.y], [end.x, end.y]]
+  let reach = spec.width
   if (length > 0) {
     const unit = relationLook.arrowUnit * spec.width
     const cos = (end.x - start.x) / length
     const sin = (end.y - start.y) / length
     const points = relationLook.arrowPoints.map(([px, py]) => [end.x + (px * cos - py * sin) * unit, end.y + (px * sin + py * cos) * unit] as const)
     items.push({ type: 'path', d: polygon(points), fill: color, stroke: { color, width: unit, round: true } })
+    ends.push(...points)
+    reach = Math.max(reach, unit)
   }
   const title = `${from.title} ${spec.label} ${to.title}`
-  const line: SceneGroup = { role: 'relation', id: relation.id, kind: relation.kind, label: title, items }
+  const line: SceneGroup = { role: 'relation', id: relation.id, kind: relation.kind, label: title, items, bounds: pointBounds(ends, reach) }
 
   const text = relation.label || (relation.kind === 'dependsOn' ? '' : spec.label)
   if (!text) return { line, label: null, labelRect: null }
@@ -302,7 +319,7 @@ function relationShapes(fonts: ExportFonts, relation: Relation, from: Card, to: 
   ]
   return {
     line,
-    label: { role: 'relationLabel', id: relation.id, kind: relation.kind, label: `${title}: ${text}`, items: labelItems },
+    label: { role: 'relationLabel', id: relation.id, kind: relation.kind, label: `${title}: ${text}`, items: labelItems, bounds: rect },
     labelRect: rect
   }
 }
