@@ -35,7 +35,7 @@ export interface PageRun {
   pngExport: PngExport | null
 }
 
-/** One PNG export through the app's own dialog and exporter (scene → SVG → PNG, the whole board). */
+/** One PNG export through the app's own dialog and exporter (scene → bands drawn in workers → PNG, the whole board). */
 export interface PngExport {
   ms: number
   /** The image's size in pixels, to see the whole board (off-screen cards too) was drawn, and at what scale. */

@@ -6,6 +6,7 @@ import { sceneToSvg } from '../../../shared/export/svg'
 import { serializeBoard } from '../../../shared/serialize'
 import { fittingScale, type ExportSettings } from './exportSettings'
 import { exportFonts } from './fontFiles'
+import { bandedPng, OutOfMemoryError } from './pngBands'
 
 export type Progress = (step: string) => void
 
@@ -43,43 +44,17 @@ export async function sceneFor(input: ExportInput): Promise<{ scene: Scene; font
 
 const fmt = (n: number): string => n.toLocaleString('en-US')
 
-async function loadSvgImage(svg: string): Promise<HTMLImageElement> {
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }))
-  try {
-    const image = new Image()
-    image.src = url
-    await image.decode()
-    return image
-  } finally {
-    // The decoded image keeps its pixels; the URL is no longer needed.
-    setTimeout(() => URL.revokeObjectURL(url), 0)
-  }
-}
-
-/** Draws the scene at `scale` into a PNG; null when the browser cannot make a canvas that large. */
-async function rasterize(scene: Scene, fonts: ExportFonts, scale: number, title: string): Promise<{ blob: Blob; width: number; height: number } | null> {
-  const width = Math.max(1, Math.round(scene.width * scale))
-  const height = Math.max(1, Math.round(scene.height * scale))
-  // The SVG is rendered at its final pixel size, so text and lines are drawn sharp, not scaled up.
-  const image = await loadSvgImage(sceneToSvg(scene, fonts, { title, pixelWidth: width, pixelHeight: height }))
-  const canvas = document.createElement('canvas')
-  canvas.width = width
-  canvas.height = height
-  const context = canvas.getContext('2d')
-  if (!context) return null
-  context.drawImage(image, 0, 0, width, height)
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
-  canvas.width = 0 // frees the pixels now rather than at the next garbage collection
-  return blob ? { blob, width, height } : null
-}
-
 /** A PNG of the scene at the largest scale up to the wanted one that the browser can draw. */
-export async function pngOf(scene: Scene, fonts: ExportFonts, wanted: number, title: string, progress: Progress): Promise<{ blob: Blob; notes: string[]; pixels: ExportResult['pixels'] }> {
+export async function pngOf(scene: Scene, fonts: ExportFonts, wanted: number, progress: Progress): Promise<{ blob: Blob; notes: string[]; pixels: ExportResult['pixels'] }> {
   const notes: string[] = []
   let scale = fittingScale(scene.width, scene.height, wanted)
   for (let attempt = 0; attempt < 4; attempt++) {
-    progress(`Drawing ${fmt(Math.round(scene.width * scale))} × ${fmt(Math.round(scene.height * scale))} pixels`)
-    const png = await rasterize(scene, fonts, scale, title)
+    const drawing = `Drawing ${fmt(Math.round(scene.width * scale))} × ${fmt(Math.round(scene.height * scale))} pixels`
+    progress(drawing)
+    const png = await bandedPng(scene, fonts, scale, (done, of) => progress(`${drawing}: ${Math.round((100 * done) / of)}%`)).catch((err: unknown) => {
+      if (err instanceof OutOfMemoryError) return null
+      throw err
+    })
     if (png) {
       if (scale < wanted) {
         notes.push(
@@ -91,6 +66,15 @@ export async function pngOf(scene: Scene, fonts: ExportFonts, wanted: number, ti
     scale /= 2 // out of memory for this size: try a smaller one
   }
   throw new Error('the computer ran out of memory for an image this large. Try SVG or PDF, or export a selection')
+}
+
+/** The preview's pixels: about the size the export dialog shows, at twice the pixels for a sharp screen. */
+export const PREVIEW_PIXELS = { width: 1200, height: 800 }
+
+/** A small PNG of the scene, for the export dialog: the same drawing as the export, drawn off the main thread. */
+export async function previewPng(scene: Scene, fonts: ExportFonts): Promise<Blob> {
+  const scale = Math.min(2, PREVIEW_PIXELS.width / scene.width, PREVIEW_PIXELS.height / scene.height)
+  return (await bandedPng(scene, fonts, scale)).blob
 }
 
 /** Builds the file for the chosen format. Throws with a message that says why when it cannot. */
@@ -114,7 +98,7 @@ export async function renderExport(input: ExportInput, progress: Progress): Prom
       return { data, notes }
     }
     case 'png': {
-      const png = await pngOf(scene, fonts, settings.scale, name, progress)
+      const png = await pngOf(scene, fonts, settings.scale, progress)
       progress('Adding the board to the image')
       const data = withBoardChunk(new Uint8Array(await png.blob.arrayBuffer()), boardText)
       return { data, notes: png.notes, ...(png.pixels ? { pixels: png.pixels } : {}) }
@@ -126,7 +110,7 @@ export async function renderExport(input: ExportInput, progress: Progress): Prom
 export async function copyPng(input: ExportInput, progress: Progress): Promise<string[]> {
   progress('Laying out the board')
   const { scene, fonts } = await sceneFor(input)
-  const png = await pngOf(scene, fonts, input.settings.scale, input.name, progress)
+  const png = await pngOf(scene, fonts, input.settings.scale, progress)
   await navigator.clipboard.write([new ClipboardItem({ 'image/png': png.blob })])
   return png.notes
 }

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { ExportFormat } from '../../../shared/api'
 import type { ExportBackground } from '../../../shared/export/look'
 import type { PdfPage } from '../../../shared/export/pdf'
-import { sceneToSvg } from '../../../shared/export/svg'
 import { useEditorContext } from '../editorContext'
 import { delayedProgress } from '../../../shared/export/progress'
 import { exportToFile, loadExporter, rememberedSettings } from '../export/exportActions'
@@ -99,7 +98,8 @@ function ExportDialogBody(): React.JSX.Element {
   const exportButton = useRef<HTMLButtonElement>(null)
 
   const close = (): void => store.set({ exportOpen: false })
-  const set = <K extends keyof ExportSettings>(key: K, value: ExportSettings[K]): void => setSettings((s) => ({ ...s, [key]: value }))
+  // The same value keeps the same settings object, so choosing what is already chosen redraws nothing.
+  const set = <K extends keyof ExportSettings>(key: K, value: ExportSettings[K]): void => setSettings((s) => (s[key] === value ? s : { ...s, [key]: value }))
 
   useEffect(() => {
     const el = dialog.current
@@ -107,17 +107,22 @@ function ExportDialogBody(): React.JSX.Element {
     exportButton.current?.focus()
   }, [])
 
-  // The preview is the export's own drawing (as SVG), rebuilt when a setting changes.
-  const input = useMemo(() => ({ board, name, selection, settings }), [board, name, selection, settings])
+  // The preview is the export's own drawing (the PNG's, small, drawn in a worker), rebuilt when a
+  // setting that changes the drawing changes: not for the format, the PNG scale or the PDF page.
+  const { scope, background, padding } = settings
+  const input = useMemo(() => ({ board, name, selection, settings: { ...rememberedSettings(), scope, background, padding } }), [board, name, selection, scope, background, padding])
   useEffect(() => {
     let cancelled = false
     let url: string | null = null
     const timer = setTimeout(() => {
       loadExporter()
-        .then(({ sceneFor }) => sceneFor(input))
-        .then(({ scene, fonts }) => {
+        .then(async ({ sceneFor, previewPng }) => {
+          const { scene, fonts } = await sceneFor(input)
+          return { scene, png: await previewPng(scene, fonts) }
+        })
+        .then(({ scene, png }) => {
           if (cancelled) return
-          url = URL.createObjectURL(new Blob([sceneToSvg(scene, fonts, { title: input.name })], { type: 'image/svg+xml' }))
+          url = URL.createObjectURL(png)
           setPreview({ url, width: scene.width, height: scene.height })
           setPreviewError(null)
         })
