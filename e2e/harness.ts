@@ -120,6 +120,40 @@ export async function launchKillableChromium(): Promise<{ browser: Browser; kill
   }
 }
 
+/**
+ * The argument with the bytes the page set aside (see sendBytes in the page) in place of their
+ * ids, read as Electron's IPC would hand them over: as bytes, here through Chromium's own
+ * stream of a Blob (IO.read), not Playwright's serialiser.
+ */
+async function withPageBytes(page: Page, arg: unknown): Promise<unknown> {
+  if (arg === null || typeof arg !== 'object' || Array.isArray(arg)) return arg
+  const out: Record<string, unknown> = { ...arg }
+  for (const [key, value] of Object.entries(out)) {
+    const id = (value as { __harnessBytes?: unknown } | null)?.__harnessBytes
+    if (typeof id !== 'string') continue
+    const cdp = await page.context().newCDPSession(page)
+    try {
+      const found = await cdp.send('Runtime.evaluate', { expression: `globalThis.__harnessBytes.get(${JSON.stringify(id)})` })
+      const objectId = found.result.objectId
+      if (!objectId) throw new Error(`The page set aside no bytes as ${id}`)
+      const { uuid } = await cdp.send('IO.resolveBlob', { objectId })
+      const parts: Buffer[] = []
+      for (let eof = false; !eof; ) {
+        const read = await cdp.send('IO.read', { handle: `blob:${uuid}`, size: 16 << 20 })
+        parts.push(Buffer.from(read.data, read.base64Encoded ? 'base64' : 'utf8'))
+        eof = read.eof
+      }
+      await cdp.send('IO.close', { handle: `blob:${uuid}` })
+      await cdp.send('Runtime.evaluate', { expression: `globalThis.__harnessBytes.delete(${JSON.stringify(id)})` })
+      const bytes = Buffer.concat(parts)
+      out[key] = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    } finally {
+      await cdp.detach()
+    }
+  }
+  return out
+}
+
 function take<T>(queue: T[], what: string): T {
   if (queue.length === 0) throw new Error(`The app showed a ${what} dialog, but the test gave no answer for it`)
   return queue.shift() as T
@@ -186,16 +220,16 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
   )
   /** Calls still running in the "main process", so close() can let them finish before removing folders. */
   const inFlight = new Set<Promise<unknown>>()
-  await context.exposeFunction('__orgboardInvoke', async (channel: string, arg: unknown) => {
+  await context.exposeBinding('__orgboardInvoke', async ({ page: caller }, channel: string, arg: unknown) => {
     const handler = byChannel.get(channel)
     if (!handler) throw new Error(`Unknown channel ${channel}`)
-    const call = handler(arg as never)
+    const call = handler((await withPageBytes(caller, arg)) as never)
     inFlight.add(call)
     try {
       // As JSON text, parsed in the page: Electron's IPC hands over a 5,000-card board in tens of
       // milliseconds (structured clone), while Playwright's own serialiser of a value that size took
       // seconds, which the benchmark counted as Orgboard's time to open. Every result is JSON-safe
-      // (plain data from files); arguments keep Playwright's serialiser, as exports send bytes.
+      // (plain data from files); arguments keep Playwright's serialiser, but for bytes (see sendBytes).
       const result = await call
       return result === undefined ? undefined : JSON.stringify(result)
     } finally {
@@ -209,8 +243,25 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
       const w = globalThis as unknown as Record<string, unknown>
       const listeners = new Map<string, Set<Listener>>()
       const binding = w.__orgboardInvoke as (channel: string, arg: unknown) => Promise<string | undefined>
+      // Bytes (an exported image: 26 MB for a 1,000-card board at 2×) are set aside as a Blob for the
+      // harness to read (withPageBytes): Playwright's serialiser sends them as base64 in JSON, and
+      // any request the page makes passes through the route below, body and all; either took
+      // seconds where Electron's IPC copies the bytes in milliseconds.
+      const setAside = new Map<string, Blob>()
+      w.__harnessBytes = setAside
+      const sendBytes = (arg: unknown): unknown => {
+        if (arg === null || typeof arg !== 'object' || Array.isArray(arg)) return arg
+        const out: Record<string, unknown> = { ...arg }
+        for (const [key, value] of Object.entries(out)) {
+          if (!(value instanceof Uint8Array)) continue
+          const id = crypto.randomUUID()
+          setAside.set(id, new Blob([value as Uint8Array<ArrayBuffer>]))
+          out[key] = { __harnessBytes: id }
+        }
+        return out
+      }
       const call = async (channel: string, arg: unknown): Promise<unknown> => {
-        const json = await binding(channel, arg)
+        const json = await binding(channel, sendBytes(arg))
         return json === undefined ? undefined : JSON.parse(json)
       }
       const api: Record<string, unknown> = {}
