@@ -118,6 +118,26 @@ test('finds the shipped templates beside the app and starts a board from one', a
   await expect(page.locator('.react-flow__node').filter({ hasText: 'Delay prediction model' })).toHaveCount(1)
 })
 
+test('exports a PNG drawn by its workers under app://, and the PNG carries the board', async ({ app, page, folder }) => {
+  const file = join(folder, 'Dependency path.png')
+  await page.keyboard.press('ControlOrMeta+N')
+  await page.getByTestId('start-screen').getByRole('button', { name: /^Dependency path/ }).click()
+  await expect(page.locator('.react-flow__node').filter({ hasText: 'Delay prediction model' })).toHaveCount(1)
+  await app.evaluate(({ dialog }, path) => {
+    dialog.showSaveDialog = async () => ({ canceled: false, filePath: path })
+  }, file)
+  await page.keyboard.press('ControlOrMeta+Shift+E')
+  const exportDialog = page.getByTestId('export-dialog')
+  await expect(exportDialog.getByRole('img')).toBeVisible() // the preview, drawn in a worker too
+  await exportDialog.getByRole('radio', { name: 'PNG', exact: true }).click()
+  await exportDialog.getByRole('button', { name: 'Export PNG…' }).click()
+  await expect(page.getByTestId('notice')).toContainText('Exported "Dependency path.png"', { timeout: 60_000 })
+  const png = await readFile(file)
+  expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG')
+  expect(png.readUInt32BE(16)).toBeGreaterThan(100) // width, from IHDR
+  expect(png.includes(Buffer.from('orgboard'))).toBe(true) // the board's iTXt chunk
+})
+
 function windowTitle(app: ElectronApplication): Promise<string> {
   return app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle() ?? '')
 }
