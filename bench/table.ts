@@ -145,6 +145,8 @@ export function renderComparison(summaries: SizeSummary[]): string {
     for (const [label, key, digits] of measures) {
       rows.push([`${size.name} · ${label}`, fmt(pages.orgboard[key], digits), fmt(c[key], digits), ratio(c[key], pages.orgboard[key])])
     }
+    const [mine, theirs] = [pages.orgboard.pngExport?.ms, c.pngExport?.ms]
+    if (mine !== undefined && theirs !== undefined) rows.push([`${size.name} · PNG export, ms`, fmt(mine, 0), fmt(theirs, 0), ratio(theirs, mine)])
   }
   if (!rows.length) return ''
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)))
