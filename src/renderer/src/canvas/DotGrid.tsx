@@ -1,11 +1,14 @@
 import { useEffect, useRef } from 'react'
 import { useStoreApi, type ReactFlowState } from '@xyflow/react'
+import type { Theme } from '../theme'
 import { dotLayout } from './dotLayout'
 
 /** Dots closer than this on screen are noise, not a grid: they are left out. */
 const MIN_STEP = 4
 /** The dot's soft edge, screen px, as the CSS gradient drew it. */
 const EDGE = 0.75
+/** The dots' colour per theme (drawn into the tile, so not a CSS variable). */
+const DOT_COLOR: Record<Theme, string> = { light: '#91919a', dark: '#4a5160' }
 
 /**
  * One tile of the pattern as a PNG: a dot at its centre. The pane is rasterised again on every pan
@@ -47,12 +50,12 @@ function dotTile(step: number, radius: number, color: string): string {
  * raster threads' time in a traced pan of the M board. (A composited layer of its own was tried:
  * it forced the cards into layers too, and zooming out at M got three times slower.)
  */
-export function DotGrid({ gap, size, theme }: { gap: number; size: number; theme: string }): React.JSX.Element {
+export function DotGrid({ gap, size, theme }: { gap: number; size: number; theme: Theme }): React.JSX.Element {
   const api = useStoreApi()
   const layer = useRef<HTMLDivElement>(null)
   useEffect(() => {
     let drawnStep = 0
-    const color = layer.current ? getComputedStyle(layer.current).getPropertyValue('--dot-color').trim() || '#91919a' : '#91919a'
+    const color = DOT_COLOR[theme]
     const place = (s: ReactFlowState): void => {
       const el = layer.current
       if (!el) return
@@ -68,7 +71,7 @@ export function DotGrid({ gap, size, theme }: { gap: number; size: number; theme
     }
     place(api.getState())
     return api.subscribe(place)
-    // The theme sets --dot-color: a new theme draws new tiles.
+    // A new theme draws new tiles.
   }, [api, gap, size, theme])
   return (
     <div className="dot-grid" aria-hidden data-testid="dot-grid">
