@@ -58,6 +58,8 @@ export interface PageSetup {
   screenshotDir?: string
   /** Where to save a CPU profile (.cpuprofile, for DevTools) of each gesture, to see where the time goes. */
   profileDir?: string
+  /** Leave out the PNG export at M (--no-export). */
+  noExport?: boolean
 }
 
 const PAN_STEPS = 30 // per direction: right, down, left, up
@@ -118,12 +120,19 @@ async function startProfile(page: Page, path: string | undefined): Promise<{ sto
   }
 }
 
-async function frames(page: Page, gesture: () => Promise<void>, profileTo?: string): Promise<number[]> {
+/** What a trace records: enough to see each thread's time (main, compositor, raster) per gesture. */
+const traceCategories = ['devtools.timeline', 'blink', 'cc', 'disabled-by-default-devtools.timeline']
+
+async function frames(page: Page, gesture: () => Promise<void>, profileTo?: string, browser?: Browser): Promise<number[]> {
   const profiler = await startProfile(page, profileTo)
+  // A trace beside the CPU profile: thread times per gesture are steadier than frame times.
+  const tracePath = profileTo?.replace(/\.cpuprofile$/, '.trace.json')
+  if (tracePath && browser) await browser.startTracing(page, { path: tracePath, categories: traceCategories })
   await page.evaluate('__probe.startFrames()')
   await gesture()
   await page.evaluate('__probe.afterPaint()')
   const times = (await page.evaluate('__probe.stopFrames()')) as number[]
+  if (tracePath && browser) await browser.stopTracing()
   await profiler.stop()
   return times
 }
@@ -291,7 +300,8 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
           if (i === 0) panned = await viewport()
         }
       },
-      profileTo('pan')
+      profileTo('pan'),
+      setup.browser
     )
     await page.evaluate('__probe.idleFrames(2)')
     await page.keyboard.down('Control')
@@ -303,7 +313,8 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
         zoomedOut = await viewport()
         await paced(ZOOM_STEPS, () => page.mouse.wheel(0, -zoom))
       },
-      profileTo('zoom')
+      profileTo('zoom'),
+      setup.browser
     )
     await page.keyboard.up('Control')
     await page.evaluate('__probe.idleFrames(2)')
@@ -312,7 +323,7 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
     const from = target === 'empty' ? { id: null, ...centre } : await cardAtCentre(page, board)
     const dragProfile = await startProfile(page, profileTo('drag'))
     const tracePath = setup.profileDir ? join(setup.profileDir, `${sizeName}-${target}-drag.trace.json`) : undefined
-    if (tracePath) await setup.browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'blink', 'cc', 'disabled-by-default-devtools.timeline'] })
+    if (tracePath) await setup.browser.startTracing(page, { path: tracePath, categories: traceCategories })
     const first = await drag(page, from, DRAG_BY.x, DRAG_BY.y, null)
     if (tracePath) await setup.browser.stopTracing()
     await dragProfile.stop()
@@ -322,7 +333,7 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
     const back = moved && (await grabPoint(page, moved.id))
     // How far the card went on each drag, to see that the drag happened (a drag that grabbed nothing measures nothing).
     const dragged = moved && back ? [Math.hypot(moved.x - from.x, moved.y - from.y), Math.hypot(back.x - moved.x, back.y - moved.y)] : null
-    const pngExport = (target === 'orgboard' || target === 'candidate') && sizeName === 'M' ? await exportPng(page, exportPath) : null
+    const pngExport = (target === 'orgboard' || target === 'candidate') && sizeName === 'M' && !setup.noExport ? await exportPng(page, exportPath) : null
     return {
       openMs,
       heapBytes,

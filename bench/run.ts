@@ -57,6 +57,8 @@ export async function main(argv: string[]): Promise<void> {
   const chosen = sizes.filter((s) => wanted.includes(s.name))
   const screenshotDir = option(argv, 'screenshots')
   const profileDir = option(argv, 'profile')
+  // --no-export leaves out the PNG export at M (10–20 s a run) while working on the canvas.
+  const noExport = argv.includes('--no-export')
   // --pages=orgboard,reactflow runs only those pages (while working on one); the table shows — for the others.
   const only = option(argv, 'pages')?.split(',') ?? targets
   // --compare=DIR also runs that build of the renderer, as `candidate`, interleaved with the others.
@@ -106,7 +108,7 @@ export async function main(argv: string[]): Promise<void> {
         const order = (round % 2 === 0 ? pages : [...pages].reverse()).filter((t) => only.includes(t) || t === 'candidate')
         for (const target of order) {
           process.stdout.write(`  round ${round + 1}/${rounds}: ${target}… `)
-          const run = await runPage(target, board, size.name, { ...setup, ...(screenshotDir ? { screenshotDir } : {}), ...(profileDir ? { profileDir } : {}) })
+          const run = await runPage(target, board, size.name, { ...setup, ...(screenshotDir ? { screenshotDir } : {}), ...(profileDir ? { profileDir } : {}), noExport })
           if (!run) throw new Error('no run')
           runs[target].push(run)
           if (run.foreignRequests.length) process.stdout.write(`(blocked ${run.foreignRequests.length} requests leaving the machine) `)

@@ -3,6 +3,8 @@ import { viewportSettled } from './editingHelpers'
 import type { Page } from '@playwright/test'
 
 const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme)
+/** The snap grid's dot tile (a PNG drawn in the theme's dot colour). */
+const dotTile = (page: Page) => page.locator('.dot-grid__dots').evaluate((el) => getComputedStyle(el).backgroundImage)
 const borderOf = (page: Page, title: string) => card(page, title).locator('.card').evaluate((el) => getComputedStyle(el).borderTopColor)
 
 test('dark follows the system by default; View > Theme overrides it, and the choice survives a restart', async ({ app }) => {
@@ -11,6 +13,8 @@ test('dark follows the system by default; View > Theme overrides it, and the cho
   await page.emulateMedia({ colorScheme: 'light' })
   await expect.poll(() => theme(page)).toBe('light')
   expect(await borderOf(page, 'Route Optimiser 3.0 re-platform')).toBe('rgb(29, 78, 216)') // #1d4ed8
+  const lightDots = await dotTile(page)
+  expect(lightDots).toMatch(/^url\("data:image\/png/)
 
   await page.emulateMedia({ colorScheme: 'dark' })
   await expect.poll(() => theme(page)).toBe('dark')
@@ -18,6 +22,8 @@ test('dark follows the system by default; View > Theme overrides it, and the cho
   expect(await borderOf(page, 'Route Optimiser 3.0 re-platform')).toBe('rgb(147, 197, 253)') // #93c5fd
   const background = await page.locator('.react-flow').evaluate((el) => getComputedStyle(el).backgroundColor)
   expect(background).toBe('rgb(21, 24, 30)')
+  // The dots are redrawn in the dark theme's colour, not left as the light one.
+  await expect.poll(() => dotTile(page)).not.toBe(lightDots)
 
   // The native View menu sends the command; the app stays light although the system is dark.
   await app.menu('view.themeLight')

@@ -257,7 +257,7 @@ export function Canvas(): React.JSX.Element {
   const overlays = useMemo(
     () => (
       <>
-        <DotGrid gap={GRID} size={DOT} />
+        <DotGrid gap={GRID} size={DOT} theme={theme} />
         <ViewControls />
         <BoardMiniMap theme={theme} />
         <RelationMarkers theme={theme} />

@@ -14,6 +14,7 @@ import type { CardMarks as Marks } from './analysisMarks'
 import { cardBodies, SummaryLine } from './cardBodies'
 import { CardMarks } from './CardMarks'
 import { CardNodeLite } from './CardNodeLite'
+import { FrameOutline } from './FrameOutline'
 import { HandleMarkers } from './HandleMarkers'
 import { useZoomedOut } from './useZoomBucket'
 
@@ -124,6 +125,7 @@ function CardNodeFull({ data, selected }: NodeProps<CardNodeType>): React.JSX.El
         )}
         {!editing && <Body card={card} selected={selected} />}
       </div>
+      {spec.container && <FrameOutline colors={colors} />}
       <VoteControl card={card} />
     </>
   )

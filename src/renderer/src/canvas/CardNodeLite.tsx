@@ -6,6 +6,7 @@ import { kindIcons } from '../icons'
 import { kindColorVars } from '../theme'
 import type { CardMarks as Marks } from './analysisMarks'
 import { CardMarks } from './CardMarks'
+import { FrameOutline } from './FrameOutline'
 import { HandleMarkers } from './HandleMarkers'
 
 /**
@@ -16,11 +17,12 @@ import { HandleMarkers } from './HandleMarkers'
 export const CardNodeLite = memo(function CardNodeLite({ card, marks }: { card: Card; marks: Marks | undefined }) {
   const spec = cardKind(card.kind)
   const Icon = kindIcons[card.kind]
+  const colors = kindColorVars(cardPaint(card))
   return (
     <>
       <div
         className={`card card--lite card--${spec.shape}${spec.container ? ' card--container' : ''}`}
-        style={kindColorVars(cardPaint(card))}
+        style={colors}
         data-kind={card.kind}
       >
         <div className="card__title card-lite__title" data-testid="card-title">
@@ -28,6 +30,7 @@ export const CardNodeLite = memo(function CardNodeLite({ card, marks }: { card: 
           {card.title}
         </div>
       </div>
+      {spec.container && <FrameOutline colors={colors} />}
       <HandleMarkers />
       {/* A vote round runs at whatever zoom the room is looking at; the badges matter most zoomed out. */}
       <VoteControl card={card} />
