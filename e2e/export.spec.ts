@@ -151,6 +151,32 @@ test('cards far off-screen are exported, and a board too large for a 4× canvas 
   expect(colourDistance(at(team), cardKind('team').fill)).toBeLessThan(40)
 })
 
+test('a PNG on a dark or a transparent background: the background is that, and the cards are opaque on it', async ({ launch, folder }) => {
+  const paths = { dark: join(folder, 'dark.png'), transparent: join(folder, 'clear.png') }
+  const app = await launch({ answerDialogs: { open: [fixture], export: [paths.dark, paths.transparent] } })
+  await app.menu('board.open')
+  await opened(app.page, 'harbour-and-pine')
+  const board = harbourAndPine()
+  const scene = sceneOf(board)
+  const middleOf = (png: Pixels, id: string) => {
+    const c = board.cards.find((k) => k.id === id)
+    if (!c) throw new Error(`no card ${id}`)
+    return pixelAt(png, (c.x - scene.origin.x + c.width / 2) * 2, (c.y - scene.origin.y + c.height - 12) * 2)
+  }
+  for (const [background, path] of [['Dark', paths.dark], ['Transparent', paths.transparent]] as const) {
+    await exportFromMenu(app.page, app.menu, ['2×', background], 'PNG')
+    await expect(app.page.getByTestId('notice')).toContainText(`Exported "${background === 'Dark' ? 'dark' : 'clear'}.png"`, EXPORT_WAIT)
+    const png = PNG.sync.read(await readFile(path))
+    expect([png.width, png.height]).toEqual([scene.width * 2, scene.height * 2])
+    const corner = pixelAt(png, 2, 2)
+    if (background === 'Dark') expect(colourDistance(corner, '#111827')).toBeLessThan(3)
+    expect(corner[3]).toBe(background === 'Dark' ? 255 : 0)
+    // A card's body is opaque on either, in its kind's fill (a transparent export must not lose the cards' alpha).
+    expect(middleOf(png, 'team-growth')[3]).toBe(255)
+    expect(colourDistance(middleOf(png, 'team-growth'), cardKind('team').fill), background).toBeLessThan(40)
+  }
+})
+
 test('exporting the selection shows and carries only the selected cards', async ({ launch, folder }) => {
   const svgPath = join(folder, 'selection.svg')
   const app = await launch({ answerDialogs: { open: [fixture], export: [svgPath] } })
