@@ -136,8 +136,10 @@ export function drawScene(ctx: Context2D, scene: Scene, outline: GlyphOutline, s
     ctx.fillStyle = scene.background
     ctx.fillRect(0, 0, scene.width, scene.height)
   }
-  const top = band.top / scale
-  const bottom = (band.top + band.rows) / scale
+  // A group's bounds hold its shadows to two standard deviations; the faint rest of the blur reaches a few units further.
+  const margin = 8
+  const top = band.top / scale - margin
+  const bottom = (band.top + band.rows) / scale + margin
   const shadowLift = scene.height + 1000
   for (const group of scene.groups) {
     if (group.bounds.y > bottom || group.bounds.y + group.bounds.height < top) continue
