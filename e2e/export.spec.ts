@@ -121,7 +121,8 @@ test('the freight trains and gardens map exports as a crisp 4× PNG and a vector
 test('cards far off-screen are exported, and a board too large for a 4× canvas exports at a lower scale with a message', async ({ launch, folder }) => {
   test.slow() // a 16,384-pixel-wide PNG
   const base = harbourAndPine()
-  const far = { ...base.cards.find((c) => c.id === 'wall-hiring'), id: 'wall-far', title: 'A wall far off-screen', x: 38000, y: 2600 } as Board['cards'][number]
+  // At y 2601 the image at the lowered scale is 1,256.68 px tall: its last row is only partly inside the scene.
+  const far = { ...base.cards.find((c) => c.id === 'wall-hiring'), id: 'wall-far', title: 'A wall far off-screen', x: 38000, y: 2601 } as Board['cards'][number]
   const board: Board = { ...base, cards: [...base.cards, far] }
   const boardPath = join(folder, 'wide.orgboard')
   await writeFile(boardPath, serializeBoard(board))
@@ -143,6 +144,10 @@ test('cards far off-screen are exported, and a board too large for a 4× canvas 
   expect(png.width).toBeLessThanOrEqual(16384)
   expect(scale).toBeLessThan(4)
   expect(png.height).toBe(Math.round(scene.height * scale))
+  // At a scale that is not whole the image's last row and column are partly outside the scene: still background, not a dark line.
+  for (const [x, y] of [[png.width - 1, png.height / 2], [png.width / 2, png.height - 1], [png.width - 1, png.height - 1]] as const) {
+    expect(colourDistance(pixelAt(png, x, y), '#ffffff'), `edge pixel ${x},${y}`).toBeLessThan(8)
+  }
   // Both ends of the board are there: nothing cropped, nothing blank.
   const at = (c: Board['cards'][number]) => pixelAt(png, (c.x - scene.origin.x + c.width / 2) * scale, (c.y - scene.origin.y + c.height - 8) * scale)
   expect(colourDistance(at(far), cardKind('wall').fill)).toBeLessThan(40)

@@ -129,13 +129,16 @@ export interface Band {
  * skipped, so drawing an image in bands costs little more than drawing it whole.
  */
 export function drawScene(ctx: Context2D, scene: Scene, outline: GlyphOutline, scale: number, band: Band, paths = new PathCache()): void {
+  if (scene.background) {
+    // The whole canvas, in its own pixels: at a scale that is not whole, the image's last row and column
+    // reach past the scene, and a fill in scene units would leave them part-covered (dark, on an opaque canvas).
+    ctx.setTransform(1, 0, 0, 1, 0, 0)
+    ctx.fillStyle = scene.background
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height)
+  }
   ctx.setTransform(scale, 0, 0, scale, 0, -band.top)
   // SVG's default, so sharp corners of arrowheads and hexagons are cut the same way.
   ctx.miterLimit = 4
-  if (scene.background) {
-    ctx.fillStyle = scene.background
-    ctx.fillRect(0, 0, scene.width, scene.height)
-  }
   // A group's bounds hold its shadows to two standard deviations; the faint rest of the blur reaches a few units further.
   const margin = 8
   const top = band.top / scale - margin
