@@ -98,12 +98,14 @@ function drawAll(workers: Worker[], bands: Band[], write: (pixels: Uint8Array<Ar
         // One zlib stream: band after band, in order.
         for (let pixels = drawn.get(written); pixels; pixels = drawn.get(written)) {
           drawn.delete(written++)
-          write(pixels).then(() => {
-            compressed++ // not inside onBand?.(…): without a listener its arguments are never evaluated
-            onBand?.(compressed, bands.length)
-            if (compressed === bands.length) resolve()
-            else pump()
-          }, reject)
+          write(pixels)
+            .then(() => {
+              compressed++ // not inside onBand?.(…): without a listener its arguments are never evaluated
+              onBand?.(compressed, bands.length)
+              if (compressed === bands.length) resolve()
+              else pump()
+            })
+            .catch(reject) // a failed write, or a throwing listener: either ends the export with its error
         }
         pump()
       }
