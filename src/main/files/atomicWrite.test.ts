@@ -69,6 +69,16 @@ describe('atomicWrite', () => {
     expect((await fs.readdir(dir)).sort()).toEqual(['.offsite.orgboard.ba9876543210.tmp', '.other.orgboard.0123456789ab.tmp', 'offsite.orgboard', 'offsite.orgboard.bak'])
   })
 
+  it('leaves a backup another window has just linked to the board, though it carries the board\'s old time', async () => {
+    await atomicWrite(target, 'v1')
+    const old = new Date(Date.now() - STALE_TEMP_MS - 1000)
+    await fs.utimes(target, old, old)
+    const linking = join(dir, '.offsite.orgboard.bak.0123456789ab.tmp') // between that save's link and its rename
+    await fs.link(target, linking)
+    await atomicWrite(target, 'v2')
+    expect(await fs.readFile(linking, 'utf8')).toBe('v1')
+  })
+
   it('skips the backup when asked to', async () => {
     await atomicWrite(target, 'v1')
     await atomicWrite(target, 'v2', { backup: false })

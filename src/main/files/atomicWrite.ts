@@ -90,10 +90,15 @@ async function removeStaleTemps(target: string, now = Date.now()): Promise<void>
   } catch {
     return
   }
+  // A backup linked to the board (see linkBackup) has the board's own modification time, however fresh the link:
+  // one that is still a name of the board may be another window's save in progress, and costs no space anyway.
+  const board = await fs.stat(target).catch(() => null)
   for (const name of names.filter((n) => pattern.test(n))) {
     const path = join(dirname(target), name)
     try {
-      if (now - (await fs.lstat(path)).mtimeMs > STALE_TEMP_MS) await fs.rm(path, { force: true })
+      const temp = await fs.lstat(path)
+      if (board && temp.ino === board.ino && temp.dev === board.dev) continue
+      if (now - temp.mtimeMs > STALE_TEMP_MS) await fs.rm(path, { force: true })
     } catch {
       // Gone already, or not ours to remove: either way not worth failing a save for.
     }
