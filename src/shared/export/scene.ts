@@ -248,7 +248,10 @@ function cardGroup(fonts: ExportFonts, card: Card, palette: Palette, dx: number,
   }
 
   const reach = shadowReach(card)
-  const bounds = { x: rect.x - reach.side, y: rect.y - reach.side, width: rect.width + 2 * reach.side, height: rect.height + reach.side + reach.bottom }
+  // A card too short for its kind row and one title line (only in a hand-edited file) shows that line below its edge.
+  const textBottom = Math.max(0, ...items.map((item) => (item.type === 'text' ? item.y + fonts.descent * item.size : 0)))
+  const lowest = Math.max(rect.y + rect.height + reach.bottom, textBottom)
+  const bounds = { x: rect.x - reach.side, y: rect.y - reach.side, width: rect.width + 2 * reach.side, height: lowest - (rect.y - reach.side) }
   return { role: 'card', id: card.id, kind: card.kind, label: `${spec.label}: ${card.title}`, items, bounds }
 }
 
