@@ -223,7 +223,8 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
   await context.exposeBinding('__orgboardInvoke', async ({ page: caller }, channel: string, arg: unknown) => {
     const handler = byChannel.get(channel)
     if (!handler) throw new Error(`Unknown channel ${channel}`)
-    const call = handler((await withPageBytes(caller, arg)) as never)
+    // In flight from the start, reading the page's bytes too, so close() waits for all of it.
+    const call = withPageBytes(caller, arg).then((read) => handler(read as never))
     inFlight.add(call)
     try {
       // As JSON text, parsed in the page: Electron's IPC hands over a 5,000-card board in tens of
