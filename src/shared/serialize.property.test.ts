@@ -2,18 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Board, Card } from './board'
 import { UNKNOWN_KIND } from './kinds'
-import { serializeBoard } from './serialize'
+import { compareKeys, serializeBoard } from './serialize'
 
-/** The serialiser as it was before it reused objects already in order: the reference for the output, byte for byte. */
-const leadingKeys = ['format', 'version', 'id', 'kind', 'title', 'from', 'to']
-
-function compareKeys(a: string, b: string): number {
-  const ia = leadingKeys.indexOf(a)
-  const ib = leadingKeys.indexOf(b)
-  if (ia !== -1 || ib !== -1) return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib)
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
+/** The serialiser as it was before it reused objects already in order (same key order): the reference for the output, byte for byte. */
 function referenceOrder(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => referenceOrder(v))
   if (value === null || typeof value !== 'object') return value

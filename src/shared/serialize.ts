@@ -4,7 +4,7 @@ import { UNKNOWN_KIND } from './kinds'
 /** Keys that read best first; everything else follows alphabetically, so saves diff cleanly. */
 const leadingKeys = ['format', 'version', 'id', 'kind', 'title', 'from', 'to']
 
-function compareKeys(a: string, b: string): number {
+export function compareKeys(a: string, b: string): number {
   const ia = leadingKeys.indexOf(a)
   const ib = leadingKeys.indexOf(b)
   if (ia !== -1 || ib !== -1) return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib)
