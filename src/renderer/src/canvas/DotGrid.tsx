@@ -66,7 +66,6 @@ export function DotGrid({ gap, size, theme }: { gap: number; size: number; theme
       drawnStep = dots.step
       el.hidden = dots.step < MIN_STEP
       el.style.setProperty('--dot-step', `${dots.step}px`)
-      el.style.setProperty('--dot-radius', `${dots.radius}px`)
       if (!el.hidden) el.style.backgroundImage = dotTile(dots.step, dots.radius, color)
     }
     place(api.getState())
