@@ -111,8 +111,10 @@ function applyMutation(doc: Json, m: Mutation): void {
   const { parent, key } = place
   const current = (parent as Record<string | number, Json>)[key] as Json
   switch (m.op) {
+    // Copies: constantFrom hands every run the same object, which later mutations would
+    // change in place (and could make cyclic) if the document held it itself.
     case 'set':
-      ;(parent as Record<string | number, Json>)[key] = m.value
+      ;(parent as Record<string | number, Json>)[key] = structuredClone(m.value)
       break
     case 'delete':
       if (Array.isArray(parent)) parent.splice(key as number, 1)
@@ -121,7 +123,7 @@ function applyMutation(doc: Json, m: Mutation): void {
     case 'addKey':
       // defineProperty: a "__proto__" key must become an own key, as JSON.parse makes it.
       if (current !== null && typeof current === 'object' && !Array.isArray(current)) {
-        Object.defineProperty(current, m.key, { value: m.value, enumerable: true, writable: true, configurable: true })
+        Object.defineProperty(current, m.key, { value: structuredClone(m.value), enumerable: true, writable: true, configurable: true })
       }
       break
     case 'duplicate':
@@ -155,6 +157,16 @@ function check(text: string): void {
 const FUZZ_TIMEOUT = 120_000
 
 describe('opening mutated boards (fast-check)', () => {
+  it('a value used by two mutations stays a copy in the document (CI seed -696674090 built a cycle)', () => {
+    const shared: Json = { polluted: true }
+    const text = mutatedText([
+      { op: 'set', at: 0, value: shared },
+      { op: 'addKey', at: 0, key: 'again', value: shared }
+    ])
+    expect(JSON.parse(text).format).toEqual({ polluted: true, again: { polluted: true } })
+    expect(shared).toEqual({ polluted: true })
+  })
+
   it('structural mutations open as a valid board or give a message', { timeout: FUZZ_TIMEOUT }, () => {
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (mutations) => check(mutatedText(mutations))),
