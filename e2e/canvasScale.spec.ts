@@ -126,3 +126,29 @@ test('the minimap shows every card, far ones too, in their colours, and dragging
   await page.mouse.up()
   await expect(page.locator('.react-flow__viewport')).not.toHaveAttribute('style', before ?? '')
 })
+
+test('a long dashed relation is drawn in pieces of one dash pattern, with one arrowhead, and a click on it selects it', async ({ launch, folder }) => {
+  const board = boardWithFarCards()
+  const path = join(folder, 'long-relation.orgboard')
+  const relation = { id: 'rel-far', kind: 'relatesTo', from: 'ft-route', to: 'far-0', label: '' } as const
+  await writeFile(path, serializeBoard({ ...board, relations: [...board.relations, relation] }))
+  const app = await launch({ answerDialogs: { open: [path] } })
+  const { page } = app
+  await app.menu('board.open')
+  const edge = page.locator('.react-flow__edge[data-id="rel-far"]')
+  const pieces = edge.locator('.react-flow__edge-path')
+  expect(await pieces.count()).toBeGreaterThan(10)
+  const styles = await pieces.evaluateAll((paths) => paths.map((p) => [getComputedStyle(p).strokeDasharray, p.getAttribute('marker-end')]))
+  expect(new Set(styles.map(([dash]) => dash))).toEqual(new Set(['4px, 4px']))
+  expect(styles.filter(([, marker]) => marker).length).toBe(1)
+  expect(styles.at(-1)![1]).toBeTruthy()
+
+  // A point on the line, in view, 300 board units from where it starts.
+  const point = await edge.locator('.react-flow__edge-interaction').evaluate((p: SVGPathElement) => {
+    const at = p.getPointAtLength(300).matrixTransform(p.getScreenCTM()!)
+    return { x: at.x, y: at.y }
+  })
+  await page.mouse.click(point.x, point.y)
+  await expect(edge).toHaveClass(/selected/)
+  await expect(page.getByRole('toolbar', { name: 'Relation' })).toBeVisible()
+})

@@ -6,6 +6,7 @@ import { relationKind } from '../../../shared/kinds'
 import { CONDITIONAL_DASH } from '../inspector/RelationSample'
 import { relationColor } from '../theme'
 import { RelationQuickMenu } from './RelationQuickMenu'
+import { dashedPieces } from './dashPieces'
 import { useZoomedOut } from './useZoomBucket'
 
 export type RelationEdgeType = Edge<{ relation: Relation }, 'relation'>
@@ -35,15 +36,21 @@ export const RelationEdge = memo(function RelationEdge({ id, source, target, dat
   const conditional = relation.kind === 'dependsOn' && relation.label.trim() !== ''
   // The line style says the kind (see the legend); only the facilitator's own words go on the line.
   const label = relation.label
+  const dash = (conditional ? CONDITIONAL_DASH : spec.dash) || undefined
+  const style = { stroke: relationColor(spec), strokeWidth: selected ? spec.width + 1.5 : spec.width, strokeDasharray: dash }
+  const pieces = dashedPieces(start, end, dash)
   return (
     <>
-      <BaseEdge
-        id={id}
-        path={path}
-        markerEnd={markerEnd}
-        interactionWidth={16}
-        style={{ stroke: relationColor(spec), strokeWidth: selected ? spec.width + 1.5 : spec.width, strokeDasharray: (conditional ? CONDITIONAL_DASH : spec.dash) || undefined }}
-      />
+      {pieces.length === 1 ? (
+        <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={16} style={style} />
+      ) : (
+        <>
+          {pieces.map((d, i) => (
+            <path key={i} d={d} fill="none" className="react-flow__edge-path" style={style} markerEnd={i === pieces.length - 1 ? markerEnd : undefined} />
+          ))}
+          <path d={path} fill="none" strokeOpacity={0} strokeWidth={16} className="react-flow__edge-interaction" />
+        </>
+      )}
       {((label && !zoomedOut) || selected) && (
         <EdgeLabelRenderer>
           {label && !zoomedOut && (
