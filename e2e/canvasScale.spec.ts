@@ -137,6 +137,7 @@ test('a long dashed relation is drawn in pieces of one dash pattern, with one ar
   await app.menu('board.open')
   const edge = page.locator('.react-flow__edge[data-id="rel-far"]')
   const pieces = edge.locator('.react-flow__edge-path')
+  await expect(pieces.first()).toBeAttached()
   expect(await pieces.count()).toBeGreaterThan(10)
   const styles = await pieces.evaluateAll((paths) => paths.map((p) => [getComputedStyle(p).strokeDasharray, p.getAttribute('marker-end')]))
   expect(new Set(styles.map(([dash]) => dash))).toEqual(new Set(['4px, 4px']))

@@ -97,13 +97,17 @@ export const BoardMiniMap = memo(function BoardMiniMap({ theme }: { theme: Theme
   }, [view.panZoom, view.translateExtent, view.width, view.height])
 
   const labelId = `react-flow__minimap-desc-${view.rfId}`
+  const viewBox = `${x} ${y} ${width} ${height}`
   return (
     <Panel position="bottom-right" className="react-flow__minimap" data-testid="rf__minimap">
-      <svg width={WIDTH} height={HEIGHT} viewBox={`${x} ${y} ${width} ${height}`} className="react-flow__minimap-svg" role="img" aria-labelledby={labelId} ref={svg}>
-        <title id={labelId}>{view.label}</title>
+      {/* The cards and the view are two drawings: the cards' own layer stays as it is while the view moves. */}
+      <svg width={WIDTH} height={HEIGHT} viewBox={viewBox} className="minimap__cards" aria-hidden>
         {shapes.map((s, i) => (
           <path key={i} className="react-flow__minimap-node" d={s.d} style={{ fill: s.fill, stroke: s.stroke, strokeWidth: STROKE }} shapeRendering="crispEdges" />
         ))}
+      </svg>
+      <svg width={WIDTH} height={HEIGHT} viewBox={viewBox} className="react-flow__minimap-svg minimap__view" role="img" aria-labelledby={labelId} ref={svg}>
+        <title id={labelId}>{view.label}</title>
         <path
           className="react-flow__minimap-mask"
           d={`M${x - offset},${y - offset}h${width + offset * 2}v${height + offset * 2}h${-width - offset * 2}z
