@@ -70,7 +70,7 @@ export const CardNode = memo(function CardNode(props: NodeProps<CardNodeType>) {
   return <CardNodeFull {...props} />
 })
 
-function CardNodeFull({ data, selected }: NodeProps<CardNodeType>): React.JSX.Element {
+function CardNodeFull({ data, selected, width, height }: NodeProps<CardNodeType>): React.JSX.Element {
   const { card, editing, marks } = data
   const { store } = useEditorContext()
   // Real handles only where they are shown: under the pointer (a drop target too, while connecting) or selected.
@@ -125,7 +125,7 @@ function CardNodeFull({ data, selected }: NodeProps<CardNodeType>): React.JSX.El
         )}
         {!editing && <Body card={card} selected={selected} />}
       </div>
-      {spec.container && <FrameOutline colors={colors} />}
+      {spec.container && <FrameOutline colors={colors} width={width ?? card.width} height={height ?? card.height} />}
       <VoteControl card={card} />
     </>
   )

@@ -30,7 +30,7 @@ export const CardNodeLite = memo(function CardNodeLite({ card, marks }: { card: 
           {card.title}
         </div>
       </div>
-      {spec.container && <FrameOutline colors={colors} />}
+      {spec.container && <FrameOutline colors={colors} width={card.width} height={card.height} />}
       <HandleMarkers />
       {/* A vote round runs at whatever zoom the room is looking at; the badges matter most zoomed out. */}
       <VoteControl card={card} />
