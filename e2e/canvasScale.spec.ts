@@ -71,6 +71,17 @@ test('zoomed out, cards are drawn simplified with their titles; zoomed back in, 
   while ((await zoomOf(page)) >= 0.4) await page.mouse.wheel(0, 60)
   await page.keyboard.up('Control')
   await expect(train.locator('.card--lite')).toBeVisible()
+  // The kind's icon, as a bitmap drawn from its lucide paths: loaded, and in the kind's colour.
+  const icon = train.locator('img.card-lite__icon')
+  await expect.poll(() => icon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(48)
+  expect(await icon.evaluate((img: HTMLImageElement) => {
+    const g = Object.assign(document.createElement('canvas'), { width: 48, height: 48 }).getContext('2d')!
+    g.drawImage(img, 0, 0)
+    const px = g.getImageData(0, 0, 48, 48).data
+    let inked = 0
+    for (let i = 3; i < px.length; i += 4) if (px[i]! > 200) inked++
+    return inked
+  })).toBeGreaterThan(100)
   await expect(train.locator('.card__handle')).toHaveCount(0)
   await expect(page.locator('.relation-label')).toHaveCount(0)
   await page.screenshot({ path: join(folder, 'zoomed-out.png') })

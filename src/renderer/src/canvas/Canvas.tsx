@@ -29,6 +29,7 @@ import { RelationEdge, type RelationEdgeType } from './RelationEdge'
 import { BoardMiniMap } from './BoardMiniMap'
 import { arrowheadId, highlightColor } from './arrowheads'
 import { RelationMarkers } from './RelationMarkers'
+import { CanvasTheme } from './liteIcons'
 
 const nodeTypes = { card: CardNode }
 const snapGrid: [number, number] = [GRID, GRID]
@@ -269,43 +270,45 @@ export function Canvas(): React.JSX.Element {
 
   const initialViewport = store.getState().viewport
   return (
-    <ReactFlow<CardNodeType, RelationEdgeType>
-      key={loadCount}
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onNodeDragStop={onNodeDragStop}
-      onConnect={onConnect}
-      onConnectEnd={onConnectEnd}
-      onNodeClick={onNodeClick}
-      onNodeDoubleClick={onNodeDoubleClick}
-      onNodeMouseEnter={onNodeMouseEnter}
-      onNodeMouseLeave={onNodeMouseLeave}
-      onInit={onInit}
-      onMoveEnd={onMoveEnd}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      defaultViewport={initialViewport}
-      colorMode={theme}
-      snapToGrid={snapToGrid}
-      snapGrid={snapGrid}
-      connectionMode={ConnectionMode.Loose}
-      deleteKeyCode={null}
-      selectionKeyCode={null}
-      multiSelectionKeyCode="Shift"
-      selectionOnDrag
-      panOnDrag={[1, 2]}
-      panOnScroll
-      panActivationKeyCode="Space"
-      zoomOnDoubleClick={false}
-      minZoom={0.05}
-      maxZoom={4}
-      onlyRenderVisibleElements
-    >
-      {overlays}
-    </ReactFlow>
+    <CanvasTheme.Provider value={theme}>
+      <ReactFlow<CardNodeType, RelationEdgeType>
+        key={loadCount}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onNodeClick={onNodeClick}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onNodeMouseEnter={onNodeMouseEnter}
+        onNodeMouseLeave={onNodeMouseLeave}
+        onInit={onInit}
+        onMoveEnd={onMoveEnd}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        defaultViewport={initialViewport}
+        colorMode={theme}
+        snapToGrid={snapToGrid}
+        snapGrid={snapGrid}
+        connectionMode={ConnectionMode.Loose}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode="Shift"
+        selectionOnDrag
+        panOnDrag={[1, 2]}
+        panOnScroll
+        panActivationKeyCode="Space"
+        zoomOnDoubleClick={false}
+        minZoom={0.05}
+        maxZoom={4}
+        onlyRenderVisibleElements
+      >
+        {overlays}
+      </ReactFlow>
+    </CanvasTheme.Provider>
   )
 }

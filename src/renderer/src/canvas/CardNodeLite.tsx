@@ -1,13 +1,13 @@
-import { memo } from 'react'
+import { memo, useContext } from 'react'
 import type { Card } from '../../../shared/board'
 import { cardKind, cardPaint } from '../../../shared/kinds'
 import { VoteControl } from '../facilitation/VoteControl'
-import { kindIcons } from '../icons'
-import { kindColorVars } from '../theme'
+import { kindColors, kindColorVars } from '../theme'
 import type { CardMarks as Marks } from './analysisMarks'
 import { CardMarks } from './CardMarks'
 import { FrameOutline } from './FrameOutline'
 import { HandleMarkers } from './HandleMarkers'
+import { CanvasTheme, liteIconUrl } from './liteIcons'
 
 /**
  * A card as seen from far away: its kind's shape, colours, icon and title, and nothing
@@ -16,8 +16,9 @@ import { HandleMarkers } from './HandleMarkers'
  */
 export const CardNodeLite = memo(function CardNodeLite({ card, marks }: { card: Card; marks: Marks | undefined }) {
   const spec = cardKind(card.kind)
-  const Icon = kindIcons[card.kind]
-  const colors = kindColorVars(cardPaint(card))
+  const paint = cardPaint(card)
+  const colors = kindColorVars(paint)
+  const icon = liteIconUrl(spec.icon, kindColors(paint, useContext(CanvasTheme)).color)
   return (
     <>
       <div
@@ -26,7 +27,7 @@ export const CardNodeLite = memo(function CardNodeLite({ card, marks }: { card: 
         data-kind={card.kind}
       >
         <div className="card__title card-lite__title" data-testid="card-title">
-          <Icon className="card-lite__icon" size={20} strokeWidth={2.5} aria-hidden />
+          {icon && <img className="card-lite__icon" src={icon} width={20} height={20} alt="" draggable={false} />}
           {card.title}
         </div>
       </div>
