@@ -164,3 +164,28 @@ test('a long dashed relation is drawn in pieces of one dash pattern, with one ar
   await expect(edge).toHaveClass(/selected/)
   await expect(page.getByRole('toolbar', { name: 'Relation' })).toBeVisible()
 })
+
+test('React Flow gets only what is around the view, yet a relation across it between far cards is drawn, and far cards come as the view goes there', async ({ launch, folder }) => {
+  const board = boardWithFarCards()
+  const ends: Card[] = [
+    { id: 'west', kind: 'team', title: 'Platform Security', x: -30_000, y: 200, width: 220, height: 96, fields: {} },
+    { id: 'east', kind: 'team', title: 'Data Platform', x: 30_000, y: 200, width: 220, height: 96, fields: {} }
+  ]
+  const across = { id: 'rel-across', kind: 'dependsOn', from: 'west', to: 'east', label: '' } as const
+  const path = join(folder, 'wide.orgboard')
+  await writeFile(path, serializeBoard({ ...board, cards: [...board.cards, ...ends], relations: [...board.relations, across] }))
+  const app = await launch({ answerDialogs: { open: [path] } })
+  const { page } = app
+  await app.menu('board.open')
+  await expect(card(page, 'Route Optimiser 3.0 re-platform')).toBeVisible()
+  // Both ends are 30,000 units away, yet the line between them crosses the view.
+  await expect(page.locator('.react-flow__edge[data-id="rel-across"]')).toHaveCount(1)
+  await expect(page.locator('.react-flow__node[data-id="far-0"]')).toHaveCount(0)
+
+  // Panning 20,000 units right (at 100%), the far notes come into view, drawn whole.
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2)
+  for (let moved = 0; moved < 20_000; moved += 1000) await page.mouse.wheel(2000, 0)
+  await expect(card(page, 'Where does the path get stuck? (1)')).toBeVisible()
+  await expect(card(page, 'Where does the path get stuck? (1)').locator('.card:not(.card--lite)')).toBeVisible()
+})

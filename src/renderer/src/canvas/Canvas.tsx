@@ -12,6 +12,7 @@ import {
   type OnMoveEnd
 } from '@xyflow/react'
 import type { Card, Relation } from '../../../shared/board'
+import { cullToWindow } from '../../../shared/cull'
 import { connectCards, moveCardsIntoPlace, positionsWithContents } from '../../../shared/edits'
 import { cardKind, isCardKind, relationKind } from '../../../shared/kinds'
 import { insertCard } from '../actions'
@@ -30,6 +31,7 @@ import { BoardMiniMap } from './BoardMiniMap'
 import { arrowheadId, highlightColor } from './arrowheads'
 import { RelationMarkers } from './RelationMarkers'
 import { CanvasTheme } from './liteIcons'
+import { useCullArea } from './useCullArea'
 
 const nodeTypes = { card: CardNode }
 const snapGrid: [number, number] = [GRID, GRID]
@@ -132,14 +134,27 @@ export function Canvas(): React.JSX.Element {
   const loadCount = useEditor(store, (s) => s.loadCount)
   const relations = useEditor(store, (s) => s.history.present.relations)
   const selectedRelations = useEditor(store, (s) => s.selectedRelations)
-  const nodes = useNodes()
+  const allNodes = useNodes()
   const theme = useTheme(store)
   const snapToGrid = useEditor(store, (s) => s.prefs.snapToGrid)
   const edgeClasses = useEdgeClasses()
-  const edges = useMemo(
+  const allEdges = useMemo(
     () => relations.map((r) => toEdge(r, selectedRelations.has(r.id), theme, edgeClasses.get(r.id))),
     [relations, selectedRelations, theme, edgeClasses]
   )
+  // React Flow gets the cards and relations around the view; selected and edited ones always.
+  const cards = useEditor(store, (s) => s.history.present.cards)
+  const area = useCullArea()
+  const culled = useMemo(() => (area ? cullToWindow(cards, relations, area) : null), [area, cards, relations])
+  const edges = useMemo(
+    () => (culled ? allEdges.filter((e) => e.selected || culled.relations.has(e.id)) : allEdges),
+    [allEdges, culled]
+  )
+  const nodes = useMemo(() => {
+    if (!culled) return allNodes
+    const ends = new Set(edges.filter((e) => e.selected).flatMap((e) => [e.source, e.target]))
+    return allNodes.filter((n) => n.selected || n.data.editing || culled.cards.has(n.id) || ends.has(n.id))
+  }, [allNodes, edges, culled])
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CardNodeType>[]) => {
