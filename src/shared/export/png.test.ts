@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
-import { BOARD_PNG_KEYWORD, boardTextFromPng, crc32, iTXtData, isPng, pngChunks, pngSize, rgbaPngParts, withBoardChunk } from './png'
+import { BOARD_PNG_KEYWORD, boardTextFromPng, crc32, iTXtData, isPng, pngChunks, pngParts, pngSize, scanlines, withBoardChunk } from './png'
 
 function smallPng(width = 3, height = 2): Uint8Array {
   const png = new PNG({ width, height })
@@ -12,22 +12,35 @@ function smallPng(width = 3, height = 2): Uint8Array {
 const board = '{\n  "format": "orgboard",\n  "title": "Where do the $40M of salaries go? «Ünïcödé» ✈ 日本"\n}\n'
 
 describe('a PNG from compressed scanlines', () => {
+  const [width, height] = [700, 500]
+  // Noise, so the compressed data spans several IDAT chunks.
+  const noise = (bytes: Uint8Array): Uint8Array => {
+    for (let i = 0, x = 7; i < bytes.length; i++) bytes[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24
+    return bytes
+  }
+
   it('is a valid RGBA PNG with exactly those pixels, its data split over IDAT chunks of 1 MiB', () => {
-    const [width, height] = [700, 500]
-    const pixels = Buffer.alloc(width * height * 4)
-    // Noise, so the compressed data spans several IDAT chunks.
-    for (let i = 0, x = 7; i < pixels.length; i++) pixels[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24
-    const scanlines = Buffer.alloc(height * (width * 4 + 1))
-    for (let row = 0; row < height; row++) pixels.copy(scanlines, row * (width * 4 + 1) + 1, row * width * 4, (row + 1) * width * 4)
-    const parts = rgbaPngParts(width, height, [new Uint8Array(deflateSync(scanlines, { level: 0 }))])
+    const pixels = noise(new Uint8Array(width * height * 4))
+    const parts = pngParts(width, height, 'rgba', [new Uint8Array(deflateSync(scanlines(pixels, width, height, 'rgba'), { level: 0 }))])
     const file = Buffer.concat(parts)
     const decoded = PNG.sync.read(file, { checkCRC: true })
     expect([decoded.width, decoded.height]).toEqual([width, height])
-    expect(Buffer.from(decoded.data).equals(pixels)).toBe(true)
+    expect(Buffer.from(decoded.data).equals(Buffer.from(pixels))).toBe(true)
     const types = pngChunks(new Uint8Array(file)).map((c) => c.type)
     expect(types.filter((t) => t === 'IDAT').length).toBe(2)
     expect([types[0], types.at(-1)]).toEqual(['IHDR', 'IEND'])
     expect(boardTextFromPng(withBoardChunk(new Uint8Array(file), board))).toBe(board)
+  })
+
+  it('is an RGB PNG (colour type 2) of the same colours for an opaque image', () => {
+    const pixels = noise(new Uint8Array(width * height * 4))
+    for (let i = 3; i < pixels.length; i += 4) pixels[i] = 255
+    const lines = scanlines(pixels, width, height, 'rgb')
+    expect(lines.length).toBe(height * (width * 3 + 1))
+    const file = Buffer.concat(pngParts(width, height, 'rgb', [new Uint8Array(deflateSync(lines))]))
+    expect(file[25]).toBe(2) // the IHDR's colour type
+    const decoded = PNG.sync.read(file, { checkCRC: true })
+    expect(Buffer.from(decoded.data).equals(Buffer.from(pixels))).toBe(true)
   })
 })
 

@@ -1,10 +1,12 @@
+import { scanlines } from '../../../shared/export/png'
 import type { Scene } from '../../../shared/export/scene'
 import { drawScene, glyphKey, PathCache, type Band, type GlyphOutline } from './canvasScene'
 
 /**
  * Draws bands of an exported image off the main thread, so the window stays
- * responsive and every core takes a share. Each band comes back as its RGBA
- * rows, handed over rather than copied.
+ * responsive and every core takes a share. Each band comes back as its PNG
+ * scanlines (RGB when the image is opaque), handed over rather than copied, so
+ * the main thread only feeds them to zlib.
  */
 
 export type BandRequest =
@@ -12,7 +14,7 @@ export type BandRequest =
   | ({ type: 'band'; index: number } & Band)
 
 export type BandReply =
-  | { type: 'band'; index: number; pixels: Uint8Array<ArrayBuffer> }
+  | { type: 'band'; index: number; lines: Uint8Array<ArrayBuffer> }
   /** outOfMemory: a smaller image may still work. */
   | { type: 'failed'; message: string; outOfMemory: boolean }
 
@@ -37,7 +39,7 @@ function drawBand(band: Band): Uint8Array<ArrayBuffer> {
   ctx.clearRect(0, 0, canvas.width, canvas.height)
   drawScene(ctx, job.scene, job.outline, job.scale, band, job.paths)
   const { data } = ctx.getImageData(0, 0, job.width, band.rows)
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+  return scanlines(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), job.width, band.rows, job.scene.background ? 'rgb' : 'rgba')
 }
 
 scope.onmessage = (event: MessageEvent<BandRequest>) => {
@@ -54,8 +56,8 @@ scope.onmessage = (event: MessageEvent<BandRequest>) => {
       }
       return
     }
-    const pixels = drawBand(request)
-    scope.postMessage({ type: 'band', index: request.index, pixels }, [pixels.buffer])
+    const lines = drawBand(request)
+    scope.postMessage({ type: 'band', index: request.index, lines }, [lines.buffer])
   } catch (err) {
     // A RangeError is an allocation the browser refused (a canvas or an array too large).
     const outOfMemory = err instanceof OutOfMemory || err instanceof RangeError

@@ -1,5 +1,5 @@
 import type { ExportFonts } from '../../../shared/export/fonts'
-import { rgbaPngParts } from '../../../shared/export/png'
+import { pngParts } from '../../../shared/export/png'
 import type { Scene } from '../../../shared/export/scene'
 import type { BandReply, BandRequest } from './bandWorker'
 import BandWorker from './bandWorker?worker'
@@ -47,19 +47,6 @@ function drawingOnly(scene: Scene): Scene {
   }
 }
 
-/** PNG filter type 0 ("None"): cheapest to make, and on a board's flat colours it packs about as well as the others. */
-const FILTER_NONE = Uint8Array.of(0)
-
-/** The band's rows as PNG scanlines (a filter byte before each), written as they are rather than copied into one. */
-function writeScanlines(writer: WritableStreamDefaultWriter<BufferSource>, pixels: Uint8Array<ArrayBuffer>, rowBytes: number): Promise<void> {
-  let written = Promise.resolve()
-  for (let at = 0; at < pixels.length; at += rowBytes) {
-    writer.write(FILTER_NONE).catch(() => {}) // its failure is the next write's too
-    written = writer.write(pixels.subarray(at, at + rowBytes))
-  }
-  return written
-}
-
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = []
   const reader = stream.getReader()
@@ -71,7 +58,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]
  * Hands bands to the workers, and their scanlines to the compressor in order.
  * Bands drawn ahead of the compressor wait in memory, so at most `ahead` are asked for.
  */
-function drawAll(workers: Worker[], bands: Band[], write: (pixels: Uint8Array<ArrayBuffer>) => Promise<void>, onBand?: (done: number, of: number) => void): Promise<void> {
+function drawAll(workers: Worker[], bands: Band[], write: (lines: Uint8Array<ArrayBuffer>) => Promise<void>, onBand?: (done: number, of: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const drawn = new Map<number, Uint8Array<ArrayBuffer>>()
     const asked = new Map(workers.map((w) => [w, 0]))
@@ -94,11 +81,11 @@ function drawAll(workers: Worker[], bands: Band[], write: (pixels: Uint8Array<Ar
         const reply = event.data
         if (reply.type === 'failed') return reject(reply.outOfMemory ? new OutOfMemoryError(reply.message) : new Error(reply.message))
         asked.set(worker, (asked.get(worker) ?? 1) - 1)
-        drawn.set(reply.index, reply.pixels)
+        drawn.set(reply.index, reply.lines)
         // One zlib stream: band after band, in order.
-        for (let pixels = drawn.get(written); pixels; pixels = drawn.get(written)) {
+        for (let lines = drawn.get(written); lines; lines = drawn.get(written)) {
           drawn.delete(written++)
-          write(pixels)
+          write(lines)
             .then(() => {
               compressed++ // not inside onBand?.(…): without a listener its arguments are never evaluated
               onBand?.(compressed, bands.length)
@@ -127,9 +114,10 @@ export async function bandedPng(scene: Scene, fonts: ExportFonts, scale: number,
     const outlines = [...sceneOutlines(scene, (c, w, s) => fonts.outline(c, w, s))]
     const job: BandRequest = { type: 'scene', scene: drawingOnly(scene), outlines, scale, width }
     for (const worker of workers) worker.postMessage(job)
-    await drawAll(workers, bands, (pixels) => writeScanlines(writer, pixels, width * 4), onBand)
+    // One write per band: per-row writes cost the compressor a call (and a chunk) per row.
+    await drawAll(workers, bands, (lines) => writer.write(lines), onBand)
     await writer.close()
-    const parts = rgbaPngParts(width, height, await compressed)
+    const parts = pngParts(width, height, scene.background ? 'rgb' : 'rgba', await compressed)
     return { blob: new Blob(parts as BlobPart[], { type: 'image/png' }), width, height }
   } catch (err) {
     await writer.abort(err).catch(() => {})
