@@ -150,11 +150,12 @@ export function Canvas(): React.JSX.Element {
     () => (culled ? allEdges.filter((e) => e.selected || culled.relations.has(e.id)) : allEdges),
     [allEdges, culled]
   )
-  const nodes = useMemo(() => {
-    if (!culled) return allNodes
-    const ends = new Set(edges.filter((e) => e.selected).flatMap((e) => [e.source, e.target]))
-    return allNodes.filter((n) => n.selected || n.data.editing || culled.cards.has(n.id) || ends.has(n.id))
-  }, [allNodes, edges, culled])
+  // Not remade on drag moves, which change only the nodes.
+  const selectedEnds = useMemo(() => new Set(edges.filter((e) => e.selected).flatMap((e) => [e.source, e.target])), [edges])
+  const nodes = useMemo(
+    () => (culled ? allNodes.filter((n) => n.selected || n.data.editing || culled.cards.has(n.id) || selectedEnds.has(n.id)) : allNodes),
+    [allNodes, selectedEnds, culled]
+  )
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CardNodeType>[]) => {

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { BaseEdge, EdgeLabelRenderer, getStraightPath, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react'
+import { EdgeLabelRenderer, getStraightPath, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react'
 import type { Relation } from '../../../shared/board'
 import { borderPoint, center, type Rect } from '../../../shared/geometry'
 import { relationKind } from '../../../shared/kinds'
@@ -41,16 +41,19 @@ export const RelationEdge = memo(function RelationEdge({ id, source, target, dat
   const pieces = dashedPieces(start, end, dash)
   return (
     <>
-      {pieces.length === 1 ? (
-        <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={16} style={style} />
-      ) : (
-        <>
-          {pieces.map((d, i) => (
-            <path key={i} d={d} fill="none" className="react-flow__edge-path" style={style} markerEnd={i === pieces.length - 1 ? markerEnd : undefined} />
-          ))}
-          <path d={path} fill="none" strokeOpacity={0} strokeWidth={16} className="react-flow__edge-interaction" />
-        </>
-      )}
+      {/* As React Flow's BaseEdge draws an edge, but the line may come in pieces (dashPieces.ts). */}
+      {pieces.map((d, i) => (
+        <path
+          key={i}
+          id={i === 0 ? id : undefined}
+          d={d}
+          fill="none"
+          className="react-flow__edge-path"
+          style={style}
+          markerEnd={i === pieces.length - 1 ? markerEnd : undefined}
+        />
+      ))}
+      <path d={path} fill="none" strokeOpacity={0} strokeWidth={16} className="react-flow__edge-interaction" />
       {((label && !zoomedOut) || selected) && (
         <EdgeLabelRenderer>
           {label && !zoomedOut && (
