@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { serializeBoard } from '../src/shared/serialize'
 import { sampleBoard } from '../src/main/files/sampleBoard'
 import type { Board, Card } from '../src/shared/board'
+import { cardKind } from '../src/shared/kinds'
+import { relationLines } from '../src/shared/relationLines'
 import { card, expect, test } from './fixtures'
 
 /** The sample workshop, plus a row of cards far to the right of where the board opens. */
@@ -107,6 +109,61 @@ test('a board that opens zoomed out draws its relations between the simplified c
   await app.page.keyboard.press('Shift+1')
   await expect(app.page.locator('.card--lite').first()).toBeVisible()
   await expect(app.page.locator('.react-flow__edge')).toHaveCount(board.relations.length)
+})
+
+test('farther out, titles become bars and relations a few paths; a click on a line selects it; back in, the edges return', async ({ launch, folder }) => {
+  const board = sampleBoard()
+  const path = join(folder, 'far-out.orgboard')
+  await writeFile(path, serializeBoard({ ...board, viewport: { x: 300, y: 200, zoom: 0.25 } }))
+  const app = await launch({ answerDialogs: { open: [path] } })
+  const { page } = app
+  await app.menu('board.open')
+  const train = card(page, 'Route Optimiser 3.0 re-platform')
+  await expect(train.locator('.card--lite')).toBeVisible()
+  await expect(page.locator('.react-flow')).toHaveClass(/canvas--far/)
+  await expect(train.locator('.card-lite__title')).toBeHidden()
+  // React Flow's edges are still there (selection, the quick menu) but hidden; a few paths draw every relation.
+  await expect(page.locator('.react-flow__edges')).toBeHidden()
+  const far = page.getByTestId('far-relations')
+  const drawn = await far.locator('path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''))
+  expect(drawn.length).toBeLessThan(board.relations.length * 2)
+  expect(drawn.join('').match(/Z/g)).toHaveLength(board.relations.length) // one arrowhead each
+  await page.screenshot({ path: join(folder, 'far-out.png') })
+
+  // A point on the middle of a relation between two cards not inside each other, in view.
+  const target = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect()
+    const m = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform)
+    return { left: pane.left, top: pane.top, x: m.e, y: m.f, zoom: m.a }
+  })
+  const inside = (x: number, y: number): boolean =>
+    board.cards.some((c) => !cardKind(c.kind).container && x > c.x - 10 && x < c.x + c.width + 10 && y > c.y - 10 && y < c.y + c.height + 10)
+  const line = relationLines(board.cards, board.relations).find(({ start, end }) => {
+    const length = Math.hypot(end.x - start.x, end.y - start.y)
+    return length > 120 && !inside((start.x + end.x) / 2, (start.y + end.y) / 2)
+  })
+  if (!line) throw new Error('no relation to click in the sample')
+  const mid = { x: (line.start.x + line.end.x) / 2, y: (line.start.y + line.end.y) / 2 }
+  await page.mouse.click(target.left + target.x + mid.x * target.zoom, target.top + target.y + mid.y * target.zoom)
+  await expect(page.locator(`.react-flow__edge[data-id="${line.relation.id}"]`)).toHaveClass(/selected/)
+  await expect(page.getByRole('toolbar', { name: 'Relation' })).toBeVisible()
+  // Drawn wider, over the rest.
+  const widths = await far.locator('path[stroke-width]').evaluateAll((paths) => paths.map((p) => Number(p.getAttribute('stroke-width'))))
+  expect(widths.at(-1)).toBeGreaterThan(Math.max(...widths.slice(0, -1).filter((w) => w < 3.5)))
+  // A click away from every line clears it, as on the pane at any zoom.
+  await page.mouse.click(target.left + 5, target.top + 5)
+  await expect(page.getByRole('toolbar', { name: 'Relation' })).toHaveCount(0)
+
+  const pane = await page.locator('.react-flow__pane').boundingBox()
+  if (!pane) throw new Error('no pane')
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2)
+  await page.keyboard.down('Control')
+  while ((await zoomOf(page)) < 0.35) await page.mouse.wheel(0, -40)
+  await page.keyboard.up('Control')
+  await expect(page.locator('.react-flow')).not.toHaveClass(/canvas--far/)
+  await expect(far).toHaveCount(0)
+  await expect(train.locator('.card-lite__title')).toBeVisible()
+  await expect(page.locator('.react-flow__edge').first()).toBeVisible()
 })
 
 test('the minimap shows every card, far ones too, in their colours, and dragging on it pans the board', async ({ launch, folder }) => {

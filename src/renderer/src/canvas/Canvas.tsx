@@ -13,6 +13,7 @@ import {
 } from '@xyflow/react'
 import type { Card, Relation } from '../../../shared/board'
 import { cullToWindow } from '../../../shared/cull'
+import { lineAt, relationLines } from '../../../shared/relationLines'
 import { connectCards, moveCardsIntoPlace, positionsWithContents } from '../../../shared/edits'
 import { cardKind, isCardKind, relationKind } from '../../../shared/kinds'
 import { insertCard } from '../actions'
@@ -22,6 +23,7 @@ import { useEditor, type Preview } from '../state/editorStore'
 import { relationColorFor, useTheme, type Theme } from '../theme'
 import { ArrangeToolbar } from '../ui/ArrangeToolbar'
 import { ViewControls } from '../ui/ViewControls'
+import { FAR_ZOOM, FarZoomClass } from './useZoomBucket'
 import { useCardMarks, useEdgeClasses } from './analysisMarks'
 import { CardNode, type CardNodeType } from './CardNode'
 import { DotGrid } from './DotGrid'
@@ -30,12 +32,15 @@ import { RelationEdge, type RelationEdgeType } from './RelationEdge'
 import { BoardMiniMap } from './BoardMiniMap'
 import { arrowheadId, highlightColor } from './arrowheads'
 import { RelationMarkers } from './RelationMarkers'
+import { FarRelations } from './FarRelations'
 import { CanvasTheme } from './liteIcons'
 import { useCullArea } from './useCullArea'
 
 const nodeTypes = { card: CardNode }
 const snapGrid: [number, number] = [GRID, GRID]
 const DOT = 1.5
+/** How near a line a click selects it, in screen px. */
+const PICK_PX = 6
 const edgeTypes = { relation: RelationEdge }
 export const PALETTE_MIME = 'application/x-orgboard-kind'
 
@@ -212,14 +217,35 @@ export function Canvas(): React.JSX.Element {
     [store]
   )
 
+  // Zoomed out past FAR_ZOOM the relations are FarRelations' paths, which take no pointer events:
+  // a click near a line, on the pane or on a frame under it, selects it as a click on React Flow's edge would.
+  const selectRelationAt = useCallback(
+    (e: React.MouseEvent): boolean => {
+      const flow = ctx.flow
+      if (!flow || flow.getZoom() >= FAR_ZOOM) return false
+      const state = store.getState()
+      const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
+      const hit = lineAt(relationLines(store.board.cards, store.board.relations, state.preview), at, PICK_PX / flow.getZoom())
+      if (!hit) return false
+      const id = hit.relation.id
+      const cards = e.shiftKey ? [...state.selectedCards] : []
+      const relations = e.shiftKey ? [...state.selectedRelations, id] : [id]
+      // After React Flow's own handling of the click, which selects or clears what it knows of.
+      queueMicrotask(() => store.select(cards, relations))
+      return true
+    },
+    [ctx, store]
+  )
+  const onPaneClick = useCallback((e: React.MouseEvent) => void selectRelationAt(e), [selectRelationAt])
   // A click (not a drag) on one card of a multi-selection selects just that card, as on other whiteboards;
   // React Flow keeps the whole selection so that it can be dragged.
   const onNodeClick = useCallback(
     (e: React.MouseEvent, node: CardNodeType) => {
+      if (cardKind(node.data.card.kind).container && selectRelationAt(e)) return
       const { selectedCards } = store.getState()
       if (!e.shiftKey && selectedCards.size > 1 && selectedCards.has(node.id)) store.select([node.id])
     },
-    [store]
+    [store, selectRelationAt]
   )
 
   const onConnect: OnConnect = useCallback(
@@ -278,7 +304,9 @@ export function Canvas(): React.JSX.Element {
         <ViewControls />
         <BoardMiniMap theme={theme} />
         <RelationMarkers theme={theme} />
+        <FarRelations theme={theme} />
         <ArrangeToolbar />
+        <FarZoomClass />
       </>
     ),
     [theme]
@@ -304,6 +332,7 @@ export function Canvas(): React.JSX.Element {
         onNodeMouseLeave={onNodeMouseLeave}
         onInit={onInit}
         onMoveEnd={onMoveEnd}
+        onPaneClick={onPaneClick}
         onDragOver={onDragOver}
         onDrop={onDrop}
         defaultViewport={initialViewport}

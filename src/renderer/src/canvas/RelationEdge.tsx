@@ -1,12 +1,14 @@
 import { memo } from 'react'
 import { EdgeLabelRenderer, getStraightPath, useInternalNode, type Edge, type EdgeProps, type InternalNode } from '@xyflow/react'
 import type { Relation } from '../../../shared/board'
-import { borderPoint, center, type Rect } from '../../../shared/geometry'
+import type { Rect } from '../../../shared/geometry'
 import { relationKind } from '../../../shared/kinds'
+import { relationEnds } from '../../../shared/relationLines'
 import { CONDITIONAL_DASH } from '../inspector/RelationSample'
 import { relationColor } from '../theme'
 import { RelationQuickMenu } from './RelationQuickMenu'
 import { dashedPieces } from './dashPieces'
+import { SELECTED_EXTRA } from './relationStrokes'
 import { useZoomedOut } from './useZoomBucket'
 
 export type RelationEdgeType = Edge<{ relation: Relation }, 'relation'>
@@ -26,10 +28,7 @@ export const RelationEdge = memo(function RelationEdge({ id, source, target, dat
   // Zoomed out, labels are unreadable and each is an HTML element to lay out: leave them out.
   const zoomedOut = useZoomedOut()
   if (!from || !to || !data) return null
-  const a = rectOf(from)
-  const b = rectOf(to)
-  const start = borderPoint(a, center(b))
-  const end = borderPoint(b, center(a))
+  const { start, end } = relationEnds(rectOf(from), rectOf(to))
   const [path, labelX, labelY] = getStraightPath({ sourceX: start.x, sourceY: start.y, targetX: end.x, targetY: end.y })
   const spec = relationKind(data.relation.kind)
   const relation = data.relation
@@ -37,7 +36,7 @@ export const RelationEdge = memo(function RelationEdge({ id, source, target, dat
   // The line style says the kind (see the legend); only the facilitator's own words go on the line.
   const label = relation.label
   const dash = (conditional ? CONDITIONAL_DASH : spec.dash) || undefined
-  const style = { stroke: relationColor(spec), strokeWidth: selected ? spec.width + 1.5 : spec.width, strokeDasharray: dash }
+  const style = { stroke: relationColor(spec), strokeWidth: selected ? spec.width + SELECTED_EXTRA : spec.width, strokeDasharray: dash }
   const pieces = dashedPieces(start, end, dash)
   return (
     <>

@@ -1,3 +1,4 @@
+import { useLayoutEffect } from 'react'
 import { useStore, type ReactFlowState } from '@xyflow/react'
 
 /**
@@ -6,7 +7,16 @@ import { useStore, type ReactFlowState } from '@xyflow/react'
  */
 export const LITE_ZOOM = 0.45
 
+/**
+ * Below this zoom even a zoomed-out card's title (18 px) shows under 5.4 px, too small to
+ * read, so it is drawn as a bar, as maps drop small labels; frame names stay. Relations
+ * are drawn as a few paths (FarRelations) instead of an SVG each.
+ */
+export const FAR_ZOOM = 0.3
+
 const zoomedOut = (s: ReactFlowState): boolean => s.transform[2] < LITE_ZOOM
+export const farOut = (s: ReactFlowState): boolean => s.transform[2] < FAR_ZOOM
+const domNodeOf = (s: ReactFlowState): HTMLDivElement | null => s.domNode
 
 /**
  * True while the canvas is zoomed out below LITE_ZOOM. The selector returns a boolean,
@@ -14,4 +24,17 @@ const zoomedOut = (s: ReactFlowState): boolean => s.transform[2] < LITE_ZOOM
  */
 export function useZoomedOut(): boolean {
   return useStore(zoomedOut)
+}
+
+/**
+ * Puts `canvas--far` on React Flow's element below FAR_ZOOM. A class, not a prop to
+ * each card: crossing the threshold restyles the cards without rendering any of them.
+ */
+export function FarZoomClass(): null {
+  const far = useStore(farOut)
+  const domNode = useStore(domNodeOf)
+  useLayoutEffect(() => {
+    domNode?.classList.toggle('canvas--far', far)
+  }, [domNode, far])
+  return null
 }

@@ -1,0 +1,122 @@
+import { relationKind } from '../../../shared/kinds'
+import type { RelationLine } from '../../../shared/relationLines'
+import { CONDITIONAL_DASH } from '../inspector/RelationSample'
+import { relationColorFor, type Theme } from '../theme'
+import { highlightColor } from './arrowheads'
+import { dashPeriod } from './dashPieces'
+
+/** The widths analysisMarks.css gives highlighted relations. */
+const highlightWidth: Record<string, number> = { 'edge--cycle': 4, 'edge--critical': 5 }
+/** How much wider a selected relation is drawn (RelationEdge). */
+export const SELECTED_EXTRA = 1.5
+
+/** One style of line, with every relation drawn in it as one path, and their arrowheads as another. */
+export interface Stroke {
+  key: string
+  color: string
+  width: number
+  /** Of the line, not the arrowhead: a dashed kind's share of ink (inkShare). */
+  opacity: number
+  lines: string
+  heads: string
+}
+
+/**
+ * How much of a dashed line is ink: the dashes' share of the pattern. Zoomed out this far a
+ * pattern is a pixel or two on screen and reads as a lighter line, so it is drawn as one,
+ * solid at that share. Dashing was most of the time to draw the relations on every zoom
+ * frame (Chromium dashes a path dash by dash for every tile it touches).
+ */
+export function inkShare(dash: string | undefined): number {
+  const lengths = (dash ?? '').split(/[\s,]+/).filter(Boolean).map(Number)
+  const period = dashPeriod(dash ?? '')
+  if (period <= 0) return 1
+  // An odd-length list repeats twice over with on and off swapped, so it is half ink.
+  if (lengths.length % 2 === 1) return 0.5
+  const on = lengths.filter((_, i) => i % 2 === 0).reduce((a, b) => a + b, 0)
+  return Math.round((on / period) * 100) / 100
+}
+
+const r = (n: number): number => Math.round(n * 10) / 10
+
+/**
+ * Lines are grouped by place too, in cells this wide (board units), and long ones cut:
+ * Chromium draws a path for every tile its bounds touch, so one path for the whole board
+ * made every tile draw every relation.
+ */
+export const CELL = 1000
+
+/** The line cut into pieces of about CELL. */
+function pieces(start: RelationLine['start'], end: RelationLine['end']): [number, number, number, number][] {
+  const length = Math.hypot(end.x - start.x, end.y - start.y)
+  if (length <= CELL) return [[start.x, start.y, end.x, end.y]]
+  const step = CELL
+  const ux = (end.x - start.x) / length
+  const uy = (end.y - start.y) / length
+  const out: [number, number, number, number][] = []
+  for (let at = 0; at < length; at += step) {
+    const to = Math.min(length, at + step)
+    out.push([start.x + ux * at, start.y + uy * at, to === length ? end.x : start.x + ux * to, to === length ? end.y : start.y + uy * to])
+  }
+  return out
+}
+
+const cellOf = (x: number, y: number): string => `${Math.floor(x / CELL)},${Math.floor(y / CELL)}`
+
+/**
+ * The arrowhead RelationMarkers draws at a line's end, as a filled triangle: the marker's
+ * -5..0 × -4..4 in a 20-unit box scaled to 16 stroke widths, its tip on the end.
+ */
+function head(line: RelationLine, width: number): string {
+  const { start, end } = line
+  const length = Math.hypot(end.x - start.x, end.y - start.y)
+  if (length === 0) return ''
+  const ux = (end.x - start.x) / length
+  const uy = (end.y - start.y) / length
+  const back = 4 * width
+  const side = 3.2 * width
+  const bx = end.x - ux * back
+  const by = end.y - uy * back
+  return `M${r(end.x)},${r(end.y)}L${r(bx - uy * side)},${r(by + ux * side)}L${r(bx + uy * side)},${r(by - ux * side)}Z`
+}
+
+/**
+ * The relations grouped by how they look, in the colours and widths RelationEdge and
+ * analysisMarks.css give them, dashes as a lighter line (inkShare), and by place (CELL):
+ * plain ones first, then highlighted, selected on top.
+ */
+export function relationStrokes(
+  lines: readonly RelationLine[],
+  theme: Theme,
+  selected: ReadonlySet<string>,
+  classes: ReadonlyMap<string, string>
+): Stroke[] {
+  type Group = Stroke & { rank: number; lineParts: string[]; headParts: string[] }
+  const strokes = new Map<string, Group>()
+  for (const line of lines) {
+    const { relation } = line
+    const spec = relationKind(relation.kind)
+    const highlight = classes.get(relation.id)
+    const isSelected = selected.has(relation.id)
+    const conditional = relation.kind === 'dependsOn' && relation.label.trim() !== ''
+    const dash = (conditional ? CONDITIONAL_DASH : spec.dash) || undefined
+    const color = (highlight && highlightColor[theme][highlight]) ?? relationColorFor(spec, theme)
+    const width = (highlight ? highlightWidth[highlight] ?? spec.width : spec.width) + (isSelected ? SELECTED_EXTRA : 0)
+    const rank = (isSelected ? 2 : 0) + (highlight ? 1 : 0)
+    const opacity = inkShare(dash)
+    const style = `${rank}|${color}|${width}|${opacity}`
+    const stroke = (x: number, y: number): Group => {
+      const key = `${style}|${cellOf(x, y)}`
+      let found = strokes.get(key)
+      if (!found) strokes.set(key, (found = { key, color, width, opacity, lines: '', heads: '', rank, lineParts: [], headParts: [] }))
+      return found
+    }
+    for (const [x1, y1, x2, y2] of pieces(line.start, line.end)) {
+      stroke((x1 + x2) / 2, (y1 + y2) / 2).lineParts.push(`M${r(x1)},${r(y1)}L${r(x2)},${r(y2)}`)
+    }
+    stroke(line.end.x, line.end.y).headParts.push(head(line, width))
+  }
+  return [...strokes.values()]
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ key, color, width, opacity, lineParts, headParts }) => ({ key, color, width, opacity, lines: lineParts.join(''), heads: headParts.join('') }))
+}
