@@ -154,6 +154,18 @@ test('farther out, titles become bars and relations a few paths; a click on a li
   await page.mouse.click(target.left + 5, target.top + 5)
   await expect(page.getByRole('toolbar', { name: 'Relation' })).toHaveCount(0)
 
+  // Dragging a card: its relations follow it on every move, and every relation is still drawn once.
+  const drawing = (): Promise<string> => far.locator('path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')).join(''))
+  const before = await drawing()
+  const grab = await train.boundingBox()
+  if (!grab) throw new Error('no card')
+  await page.mouse.move(grab.x + grab.width / 2, grab.y + grab.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(grab.x + grab.width / 2 + 80, grab.y + grab.height / 2 + 40, { steps: 8 })
+  await expect.poll(drawing).not.toBe(before)
+  expect((await drawing()).match(/Z/g)).toHaveLength(board.relations.length)
+  await page.mouse.up()
+
   const pane = await page.locator('.react-flow__pane').boundingBox()
   if (!pane) throw new Error('no pane')
   await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2)
@@ -162,7 +174,7 @@ test('farther out, titles become bars and relations a few paths; a click on a li
   await page.keyboard.up('Control')
   await expect(page.locator('.react-flow')).not.toHaveClass(/canvas--far/)
   await expect(far).toHaveCount(0)
-  await expect(train.locator('.card-lite__title')).toBeVisible()
+  await expect(train.getByTestId('card-title')).toBeVisible() // whole now: the drag left it selected
   await expect(page.locator('.react-flow__edge').first()).toBeVisible()
 })
 

@@ -4,11 +4,10 @@ import type { Relation } from '../../../shared/board'
 import type { Rect } from '../../../shared/geometry'
 import { relationKind } from '../../../shared/kinds'
 import { relationEnds } from '../../../shared/relationLines'
-import { CONDITIONAL_DASH } from '../inspector/RelationSample'
 import { relationColor } from '../theme'
 import { RelationQuickMenu } from './RelationQuickMenu'
 import { dashedPieces } from './dashPieces'
-import { SELECTED_EXTRA } from './relationStrokes'
+import { isConditional, relationDash, SELECTED_EXTRA } from './relationStrokes'
 import { useZoomedOut } from './useZoomBucket'
 
 export type RelationEdgeType = Edge<{ relation: Relation }, 'relation'>
@@ -32,10 +31,10 @@ export const RelationEdge = memo(function RelationEdge({ id, source, target, dat
   const [path, labelX, labelY] = getStraightPath({ sourceX: start.x, sourceY: start.y, targetX: end.x, targetY: end.y })
   const spec = relationKind(data.relation.kind)
   const relation = data.relation
-  const conditional = relation.kind === 'dependsOn' && relation.label.trim() !== ''
+  const conditional = isConditional(relation)
   // The line style says the kind (see the legend); only the facilitator's own words go on the line.
   const label = relation.label
-  const dash = (conditional ? CONDITIONAL_DASH : spec.dash) || undefined
+  const dash = relationDash(relation)
   const style = { stroke: relationColor(spec), strokeWidth: selected ? spec.width + SELECTED_EXTRA : spec.width, strokeDasharray: dash }
   const pieces = dashedPieces(start, end, dash)
   return (

@@ -19,17 +19,23 @@ export const PIECE_LENGTH = 400
  * dashes fall exactly where one path's would.
  */
 export function dashedPieces(start: Point, end: Point, dash: string | undefined, pieceLength = PIECE_LENGTH): string[] {
-  const whole = `M ${start.x},${start.y}L ${end.x},${end.y}`
   const period = dash ? dashPeriod(dash) : 0
+  if (period <= 0) return [`M ${start.x},${start.y}L ${end.x},${end.y}`]
+  return cutLine(start, end, Math.max(1, Math.round(pieceLength / period)) * period, 2 * pieceLength).map(
+    ([x1, y1, x2, y2]) => `M ${x1},${y1}L ${x2},${y2}`
+  )
+}
+
+/** The line as [x1, y1, x2, y2] pieces `step` long (the last shorter), or whole if it is no longer than `whole`. */
+export function cutLine(start: Point, end: Point, step: number, whole = step): [number, number, number, number][] {
   const length = Math.hypot(end.x - start.x, end.y - start.y)
-  if (period <= 0 || length <= 2 * pieceLength) return [whole]
-  const step = Math.max(1, Math.round(pieceLength / period)) * period
-  const pieces: string[] = []
+  if (length <= whole) return [[start.x, start.y, end.x, end.y]]
   const ux = (end.x - start.x) / length
   const uy = (end.y - start.y) / length
+  const pieces: [number, number, number, number][] = []
   for (let at = 0; at < length; at += step) {
     const to = Math.min(length, at + step)
-    pieces.push(`M ${start.x + ux * at},${start.y + uy * at}L ${to === length ? end.x : start.x + ux * to},${to === length ? end.y : start.y + uy * to}`)
+    pieces.push([start.x + ux * at, start.y + uy * at, to === length ? end.x : start.x + ux * to, to === length ? end.y : start.y + uy * to])
   }
   return pieces
 }

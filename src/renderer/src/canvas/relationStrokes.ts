@@ -1,9 +1,19 @@
 import { relationKind } from '../../../shared/kinds'
 import type { RelationLine } from '../../../shared/relationLines'
+import type { Relation } from '../../../shared/board'
 import { CONDITIONAL_DASH } from '../inspector/RelationSample'
 import { relationColorFor, type Theme } from '../theme'
 import { highlightColor } from './arrowheads'
-import { dashPeriod } from './dashPieces'
+import { cutLine, dashPeriod } from './dashPieces'
+
+/** A "depends on" with a condition on it is dashed (see the legend); else the kind's own dash, if any. */
+export function isConditional(relation: Relation): boolean {
+  return relation.kind === 'dependsOn' && relation.label.trim() !== ''
+}
+
+export function relationDash(relation: Relation): string | undefined {
+  return (isConditional(relation) ? CONDITIONAL_DASH : relationKind(relation.kind).dash) || undefined
+}
 
 /** The widths analysisMarks.css gives highlighted relations. */
 const highlightWidth: Record<string, number> = { 'edge--cycle': 4, 'edge--critical': 5 }
@@ -46,21 +56,6 @@ const r = (n: number): number => Math.round(n * 10) / 10
  */
 export const CELL = 1000
 
-/** The line cut into pieces of about CELL. */
-function pieces(start: RelationLine['start'], end: RelationLine['end']): [number, number, number, number][] {
-  const length = Math.hypot(end.x - start.x, end.y - start.y)
-  if (length <= CELL) return [[start.x, start.y, end.x, end.y]]
-  const step = CELL
-  const ux = (end.x - start.x) / length
-  const uy = (end.y - start.y) / length
-  const out: [number, number, number, number][] = []
-  for (let at = 0; at < length; at += step) {
-    const to = Math.min(length, at + step)
-    out.push([start.x + ux * at, start.y + uy * at, to === length ? end.x : start.x + ux * to, to === length ? end.y : start.y + uy * to])
-  }
-  return out
-}
-
 const cellOf = (x: number, y: number): string => `${Math.floor(x / CELL)},${Math.floor(y / CELL)}`
 
 /**
@@ -98,8 +93,7 @@ export function relationStrokes(
     const spec = relationKind(relation.kind)
     const highlight = classes.get(relation.id)
     const isSelected = selected.has(relation.id)
-    const conditional = relation.kind === 'dependsOn' && relation.label.trim() !== ''
-    const dash = (conditional ? CONDITIONAL_DASH : spec.dash) || undefined
+    const dash = relationDash(relation)
     const color = (highlight && highlightColor[theme][highlight]) ?? relationColorFor(spec, theme)
     const width = (highlight ? highlightWidth[highlight] ?? spec.width : spec.width) + (isSelected ? SELECTED_EXTRA : 0)
     const rank = (isSelected ? 2 : 0) + (highlight ? 1 : 0)
@@ -111,7 +105,7 @@ export function relationStrokes(
       if (!found) strokes.set(key, (found = { key, color, width, opacity, lines: '', heads: '', rank, lineParts: [], headParts: [] }))
       return found
     }
-    for (const [x1, y1, x2, y2] of pieces(line.start, line.end)) {
+    for (const [x1, y1, x2, y2] of cutLine(line.start, line.end, CELL)) {
       stroke((x1 + x2) / 2, (y1 + y2) / 2).lineParts.push(`M${r(x1)},${r(y1)}L${r(x2)},${r(y2)}`)
     }
     stroke(line.end.x, line.end.y).headParts.push(head(line, width))
