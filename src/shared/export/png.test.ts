@@ -1,7 +1,8 @@
 import { deflateSync } from 'node:zlib'
 import { PNG } from 'pngjs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { BOARD_PNG_KEYWORD, boardTextFromPng, crc32, iTXtData, isPng, pngChunks, pngParts, pngSize, scanlines, withBoardChunk } from './png'
+import { BOARD_PNG_KEYWORD, boardTextFromPng, crc32, iTXtData, isPng, pngChunks, pngParts, packRgb, pngSize, scanlines, withBoardChunk } from './png'
 
 function smallPng(width = 3, height = 2): Uint8Array {
   const png = new PNG({ width, height })
@@ -41,6 +42,36 @@ describe('a PNG from compressed scanlines', () => {
     expect(file[25]).toBe(2) // the IHDR's colour type
     const decoded = PNG.sync.read(file, { checkCRC: true })
     expect(Buffer.from(decoded.data).equals(Buffer.from(pixels))).toBe(true)
+  })
+})
+
+describe('RGBA pixels packed as RGB', () => {
+  const byteByByte = (rgba: Uint8Array): number[] => [...rgba].filter((_, i) => i % 4 !== 3)
+
+  it('keeps every colour byte in order, for any pixel count and whether or not the arrays are word-aligned', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4 * 41, size: 'max' }), fc.boolean(), fc.boolean(), (bytes, offsetIn, offsetOut) => {
+        const pixels = bytes.length >> 2
+        const rgba = new Uint8Array(pixels * 4 + 1).subarray(offsetIn ? 1 : 0, (offsetIn ? 1 : 0) + pixels * 4)
+        rgba.set(bytes.subarray(0, pixels * 4))
+        const out = new Uint8Array(pixels * 3 + 5).subarray(offsetOut ? 1 : 0)
+        packRgb(rgba, out)
+        expect([...out.subarray(0, pixels * 3)]).toEqual(byteByByte(rgba))
+        expect([...out.subarray(pixels * 3)].every((b) => b === 0)).toBe(true) // nothing written past the pixels
+      })
+    )
+  })
+
+  it('makes scanlines of any width: a zero filter byte, then the row', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 23 }), fc.integer({ min: 1, max: 4 }), fc.integer(), (width, rows, seed) => {
+        const rgba = new Uint8Array(width * rows * 4).map((_, i) => (seed * 31 + i * 7) & 0xff)
+        const lines = scanlines(rgba, width, rows, 'rgb')
+        const expected: number[] = []
+        for (let row = 0; row < rows; row++) expected.push(0, ...byteByByte(rgba.subarray(row * width * 4, (row + 1) * width * 4)))
+        expect([...lines]).toEqual(expected)
+      })
+    )
   })
 })
 
