@@ -1,12 +1,10 @@
-import { scanlines } from '../../../shared/export/png'
 import type { Scene } from '../../../shared/export/scene'
 import { drawScene, glyphKey, PathCache, type Band, type GlyphOutline } from './canvasScene'
 
 /**
  * Draws bands of an exported image off the main thread, so the window stays
- * responsive and every core takes a share. Each band comes back as its PNG
- * scanlines (RGB when the image is opaque), handed over rather than copied, so
- * the main thread only feeds them to zlib.
+ * responsive and every core takes a share. Each band comes back as a bitmap,
+ * handed over rather than copied, for the encoder (pngEncoder.ts) to place.
  */
 
 export type BandRequest =
@@ -14,7 +12,7 @@ export type BandRequest =
   | ({ type: 'band'; index: number } & Band)
 
 export type BandReply =
-  | { type: 'band'; index: number; lines: Uint8Array<ArrayBuffer> }
+  | { type: 'band'; index: number; bitmap: ImageBitmap }
   /** outOfMemory: a smaller image may still work. */
   | { type: 'failed'; message: string; outOfMemory: boolean }
 
@@ -29,17 +27,17 @@ const scope = globalThis as unknown as {
 let job: { scene: Scene; outline: GlyphOutline; scale: number; width: number; paths: PathCache } | null = null
 let canvas: OffscreenCanvas | null = null
 
-function drawBand(band: Band): Uint8Array<ArrayBuffer> {
+function drawBand(band: Band): ImageBitmap {
   if (!job) throw new Error('no scene to draw')
   if (!canvas || canvas.height !== band.rows) canvas = new OffscreenCanvas(job.width, band.rows)
-  // Opaque when the image has a background: nothing to unpremultiply when reading it back.
+  // Opaque when the image has a background: nothing to blend or unpremultiply.
   const ctx = canvas.getContext('2d', { alpha: !job.scene.background })
   if (!ctx) throw new OutOfMemory(`no memory left for a ${job.width} × ${band.rows} pixel canvas`)
   ctx.setTransform(1, 0, 0, 1, 0, 0)
   ctx.clearRect(0, 0, canvas.width, canvas.height)
   drawScene(ctx, job.scene, job.outline, job.scale, band, job.paths)
-  const { data } = ctx.getImageData(0, 0, job.width, band.rows)
-  return scanlines(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), job.width, band.rows, job.scene.background ? 'rgb' : 'rgba')
+  // Drawn here, in this worker, as the snapshot is taken; no read back of the pixels.
+  return canvas.transferToImageBitmap()
 }
 
 scope.onmessage = (event: MessageEvent<BandRequest>) => {
@@ -56,8 +54,8 @@ scope.onmessage = (event: MessageEvent<BandRequest>) => {
       }
       return
     }
-    const lines = drawBand(request)
-    scope.postMessage({ type: 'band', index: request.index, lines }, [lines.buffer])
+    const bitmap = drawBand(request)
+    scope.postMessage({ type: 'band', index: request.index, bitmap }, [bitmap])
   } catch (err) {
     // A RangeError is an allocation the browser refused (a canvas or an array too large).
     const outOfMemory = err instanceof OutOfMemory || err instanceof RangeError

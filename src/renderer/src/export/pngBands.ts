@@ -1,18 +1,19 @@
 import type { ExportFonts } from '../../../shared/export/fonts'
-import { pngParts } from '../../../shared/export/png'
 import type { Scene } from '../../../shared/export/scene'
 import type { BandReply, BandRequest } from './bandWorker'
 import BandWorker from './bandWorker?worker'
+import type { EncoderReply, EncoderRequest } from './pngEncoder'
+import PngEncoder from './pngEncoder?worker'
 import { sceneOutlines, type Band } from './canvasScene'
 
 /**
- * A PNG of a scene, drawn in horizontal bands by workers, one per core, and
- * compressed band after band, as they arrive, by the browser's own zlib
- * (CompressionStream). Drawing one 130-megapixel canvas and encoding it in one
- * piece took seconds in memory alone, all on one core.
+ * A PNG of a scene, drawn in horizontal bands by workers, one per core, put
+ * together by another worker as the bands arrive, and encoded there in one
+ * piece by the browser's own encoder (see pngEncoder.ts). Drawing the whole
+ * 130-megapixel canvas in one worker left the other cores idle.
  */
 
-/** Pixels per band: small enough that the bands in hand stay far below the memory one whole canvas needs. */
+/** Pixels per band (32 MB): the few bands in flight add little to the whole image the encoder holds. */
 const BAND_PIXELS = 8 * 1024 * 1024
 /** Bands each worker has been asked for, so it never waits for the next request. */
 const QUEUED_PER_WORKER = 2
@@ -47,28 +48,15 @@ function drawingOnly(scene: Scene): Scene {
   }
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
-  const chunks: Uint8Array[] = []
-  const reader = stream.getReader()
-  for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value)
-  return chunks
-}
-
-/**
- * Hands bands to the workers, and their scanlines to the compressor in order.
- * Bands drawn ahead of the compressor wait in memory, so at most `ahead` are asked for.
- */
-function drawAll(workers: Worker[], bands: Band[], write: (lines: Uint8Array<ArrayBuffer>) => Promise<void>, onBand?: (done: number, of: number) => void): Promise<void> {
+/** Hands bands to the workers, and each drawn band to `place` as it comes; resolves when all are placed. */
+function drawAll(workers: Worker[], bands: Band[], place: (bitmap: ImageBitmap, band: Band) => void, onBand?: (done: number, of: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const drawn = new Map<number, Uint8Array<ArrayBuffer>>()
     const asked = new Map(workers.map((w) => [w, 0]))
-    const ahead = workers.length * QUEUED_PER_WORKER + 2
     let next = 0 // the next band to ask for
-    let written = 0 // bands handed to the compressor
-    let compressed = 0
+    let placed = 0
     const pump = (): void => {
       for (const worker of workers) {
-        while (next < bands.length && next - compressed < ahead && (asked.get(worker) ?? 0) < QUEUED_PER_WORKER) {
+        while (next < bands.length && (asked.get(worker) ?? 0) < QUEUED_PER_WORKER) {
           asked.set(worker, (asked.get(worker) ?? 0) + 1)
           worker.postMessage({ type: 'band', index: next, ...(bands[next] as Band) } satisfies BandRequest)
           next++
@@ -81,49 +69,55 @@ function drawAll(workers: Worker[], bands: Band[], write: (lines: Uint8Array<Arr
         const reply = event.data
         if (reply.type === 'failed') return reject(reply.outOfMemory ? new OutOfMemoryError(reply.message) : new Error(reply.message))
         asked.set(worker, (asked.get(worker) ?? 1) - 1)
-        drawn.set(reply.index, reply.lines)
-        // One zlib stream: band after band, in order.
-        for (let lines = drawn.get(written); lines; lines = drawn.get(written)) {
-          drawn.delete(written++)
-          write(lines)
-            .then(() => {
-              compressed++ // not inside onBand?.(…): without a listener its arguments are never evaluated
-              onBand?.(compressed, bands.length)
-              if (compressed === bands.length) resolve()
-              else pump()
-            })
-            .catch(reject) // a failed write, or a throwing listener: either ends the export with its error
+        try {
+          place(reply.bitmap, bands[reply.index] as Band)
+          placed++ // not inside onBand?.(…): without a listener its arguments are never evaluated
+          onBand?.(placed, bands.length)
+        } catch (err) {
+          return reject(err) // a throwing listener ends the export with its error
         }
-        pump()
+        if (placed === bands.length) resolve()
+        else pump()
       }
     }
     pump()
   })
 }
 
-/** Draws the scene at `scale` into a PNG. Throws OutOfMemoryError when a band cannot be allocated, another Error when it cannot be drawn. */
+/** The encoder's answer to `finish`, or its failure at any point before. */
+function encoded(encoder: Worker): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    encoder.onerror = (event) => reject(new Error(event.message || 'the encoding worker stopped'))
+    encoder.onmessage = (event: MessageEvent<EncoderReply>) => {
+      const reply = event.data
+      if (reply.type === 'png') resolve(reply.blob)
+      else reject(reply.outOfMemory ? new OutOfMemoryError(reply.message) : new Error(reply.message))
+    }
+  })
+}
+
+/** Draws the scene at `scale` into a PNG. Throws OutOfMemoryError when the image or a band cannot be allocated, another Error when it cannot be drawn. */
 export async function bandedPng(scene: Scene, fonts: ExportFonts, scale: number, onBand?: (done: number, of: number) => void): Promise<{ blob: Blob; width: number; height: number }> {
   const width = Math.max(1, Math.round(scene.width * scale))
   const height = Math.max(1, Math.round(scene.height * scale))
   const bands = bandsOf(width, height)
   const workers = Array.from({ length: workerCount(navigator.hardwareConcurrency || 2, bands.length) }, () => new BandWorker())
-  const compressor = new CompressionStream('deflate')
-  const compressed = readAll(compressor.readable)
-  const writer = compressor.writable.getWriter()
+  const encoder = new PngEncoder()
   try {
+    const png = encoded(encoder)
+    encoder.postMessage({ type: 'start', width, height, opaque: Boolean(scene.background) } satisfies EncoderRequest)
     const outlines = [...sceneOutlines(scene, (c, w, s) => fonts.outline(c, w, s))]
     const job: BandRequest = { type: 'scene', scene: drawingOnly(scene), outlines, scale, width }
     for (const worker of workers) worker.postMessage(job)
-    // One write per band: per-row writes cost the compressor a call (and a chunk) per row.
-    await drawAll(workers, bands, (lines) => writer.write(lines), onBand)
-    await writer.close()
-    const parts = pngParts(width, height, scene.background ? 'rgb' : 'rgba', await compressed)
-    return { blob: new Blob(parts as BlobPart[], { type: 'image/png' }), width, height }
-  } catch (err) {
-    await writer.abort(err).catch(() => {})
-    await compressed.catch(() => {}) // aborted with the writer
-    throw err
+    // The encoder fails early when the whole image does not fit; drawing then stops too.
+    await Promise.race([
+      drawAll(workers, bands, (bitmap, band) => encoder.postMessage({ type: 'band', top: band.top, bitmap } satisfies EncoderRequest, [bitmap]), onBand),
+      png.then(() => Promise.reject(new Error('the encoder finished before the image was drawn')))
+    ])
+    encoder.postMessage({ type: 'finish' } satisfies EncoderRequest)
+    return { blob: await png, width, height }
   } finally {
     for (const worker of workers) worker.terminate()
+    encoder.terminate()
   }
 }
