@@ -20,6 +20,8 @@ export interface PageRun {
   zoomFrames: number[]
   /** Pointer move to the next painted frame while dragging one card, ms. */
   dragLatency: number[]
+  /** Pointer move to the painted frame that shows the card moved, ms; null where the page has no node element to watch (Excalidraw, empty). */
+  dragShown: number[] | null
   /** Custom-card renders per mouse move while dragging (React Flow pages only). */
   rendersPerMove: number | null
   /** Requests that tried to leave the machine (fonts from a CDN, say); should be []. */
@@ -168,19 +170,21 @@ async function grabPoint(page: Page, id: string | null): Promise<{ id: string; x
   return at && { id, ...at }
 }
 
-async function drag(page: Page, from: { x: number; y: number }, dx: number, dy: number, countRenders: string | null) {
+async function drag(page: Page, from: { id?: string | null; x: number; y: number }, dx: number, dy: number, countRenders: string | null) {
   await page.mouse.move(from.x, from.y)
   await page.mouse.down()
   await page.mouse.move(from.x + Math.sign(dx), from.y + Math.sign(dy)) // past any drag threshold
   await page.evaluate(countRenders ? `__probe.startRenders(${JSON.stringify(countRenders)})` : '0')
   await page.evaluate('__probe.latency.start()')
+  if (from.id) await page.evaluate(`__probe.shown.start(${JSON.stringify(from.id)})`)
   await paced(DRAG_STEPS, (i) => page.mouse.move(from.x + (dx * (i + 1)) / DRAG_STEPS, from.y + (dy * (i + 1)) / DRAG_STEPS))
   await page.evaluate('__probe.afterPaint()')
   const latency = (await page.evaluate('__probe.latency.stop()')) as number[]
+  const shown = (await page.evaluate('__probe.shown.stop()')) as number[] | null
   const renders = countRenders ? ((await page.evaluate('__probe.stopRenders()')) as number) : null
   await page.mouse.up()
   await page.evaluate('__probe.idleFrames(2)')
-  return { latency, renders, end: { x: from.x + dx, y: from.y + dy } }
+  return { latency, shown, renders, end: { x: from.x + dx, y: from.y + dy } }
 }
 
 /**
@@ -340,6 +344,7 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
       panFrames,
       zoomFrames,
       dragLatency: first.latency,
+      dragShown: first.shown,
       rendersPerMove: second.renders === null ? null : second.renders / DRAG_STEPS,
       foreignRequests: [...foreign],
       checks: { panPx: (before.x - panned.x) / PAN_STEPS, zoomedOutTo: zoomedOut.zoom, draggedPx: dragged },

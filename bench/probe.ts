@@ -175,6 +175,48 @@ const probe = {
     }
   },
 
+  /**
+   * Times each pointer move until the frame that shows the dragged node somewhere else has been
+   * painted. `latency` stops at the next frame, whatever it shows: a page that puts off its work
+   * past that frame looks fast there, and this tells. React Flow pages only (the node's element).
+   */
+  shown: {
+    samples: [] as number[],
+    active: false,
+    node: null as HTMLElement | null,
+    /** Moves not on screen yet, with the node's transform when each arrived. */
+    pending: [] as { at: number; before: string }[],
+    start(id: string): void {
+      const shown = probe.shown
+      shown.node = document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`)
+      shown.samples = []
+      shown.pending = []
+      shown.active = shown.node !== null
+      const frame = (): void => {
+        if (!shown.active || !shown.node) return
+        const now = shown.node.style.transform
+        const moved = shown.pending.filter((p) => p.before !== now)
+        if (moved.length > 0) {
+          shown.pending = shown.pending.filter((p) => p.before === now)
+          const channel = new MessageChannel() // after this frame's paint, as afterPaint
+          channel.port1.onmessage = () => {
+            const t = performance.now()
+            for (const p of moved) shown.samples.push(t - p.at)
+          }
+          channel.port2.postMessage(null)
+        }
+        requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
+    },
+    stop(): number[] | null {
+      const shown = probe.shown
+      const was = shown.active
+      shown.active = false
+      return was ? shown.samples : null
+    }
+  },
+
   /** Counts renders of the component receiving node props of this `type` (React Flow's node type). */
   startRenders(type: string): void {
     cardType = type
@@ -191,6 +233,8 @@ const probe = {
 window.addEventListener(
   'pointermove',
   (e) => {
+    const s = probe.shown
+    if (s.active && s.node) s.pending.push({ at: e.timeStamp, before: s.node.style.transform })
     const l = probe.latency
     if (!l.active || l.pending !== null) return
     l.pending = e.timeStamp

@@ -28,6 +28,7 @@ function summarise(runs: PageRun[]): TargetSummary {
   const pan = runs.flatMap((r) => r.panFrames)
   const zoom = runs.flatMap((r) => r.zoomFrames)
   const drag = runs.flatMap((r) => r.dragLatency)
+  const shown = runs.flatMap((r) => r.dragShown ?? [])
   const renders = runs.map((r) => r.rendersPerMove).filter((r): r is number => r !== null)
   const exports = runs.map((r) => r.pngExport).filter((e) => e !== null)
   return {
@@ -40,6 +41,7 @@ function summarise(runs: PageRun[]): TargetSummary {
     zoomP95: percentile(zoom, 95),
     zoomLong: zoom.filter((f) => f > 50).length / runs.length,
     dragP95: percentile(drag, 95),
+    dragShownP95: shown.length ? percentile(shown, 95) : null,
     rendersPerMove: renders.length ? median(renders) : null,
     pngExport: exports[0] ? { ms: median(exports.map((e) => e.ms)), width: exports[0].width, height: exports[0].height } : null
   }
@@ -114,7 +116,9 @@ export async function main(argv: string[]): Promise<void> {
           if (run.foreignRequests.length) process.stdout.write(`(blocked ${run.foreignRequests.length} requests leaving the machine) `)
           process.stdout.write(
             `open ${run.openMs.toFixed(0)} ms, pan p95 ${percentile(run.panFrames, 95).toFixed(1)} ms ` +
-              `zoom p95 ${percentile(run.zoomFrames, 95).toFixed(1)} ms, drag p95 ${percentile(run.dragLatency, 95).toFixed(1)} ms ` +
+              `zoom p95 ${percentile(run.zoomFrames, 95).toFixed(1)} ms, drag p95 ${percentile(run.dragLatency, 95).toFixed(1)} ms` +
+              (run.dragShown ? ` (shown ${percentile(run.dragShown, 95).toFixed(1)} ms)` : '') +
+              ` ` +
               `(${run.checks.panPx.toFixed(0)} px/event, zoomed out to ${run.checks.zoomedOutTo.toFixed(2)}` +
               (run.checks.draggedPx ? `, card dragged ${run.checks.draggedPx.map((px) => px.toFixed(0)).join(' + ')} px` : '') +
               ')' +

@@ -13,6 +13,8 @@ export interface TargetSummary {
   zoomP95: number
   zoomLong: number
   dragP95: number
+  /** Input to the painted frame that shows the card moved (React Flow pages only). */
+  dragShownP95: number | null
   rendersPerMove: number | null
   /** PNG export at 2× (M only), median ms, and the image's size in pixels. */
   pngExport: { ms: number; width: number; height: number } | null
@@ -107,6 +109,7 @@ export function renderTable(summaries: SizeSummary[]): string {
     page('zoom p95, ms', 'zoomP95', 'ms', 1, targets.pan?.[n])
     page('zoom frames > 50 ms, per run', 'zoomLong', '', 1)
     page('drag p95 input→frame, ms', 'dragP95', 'ms', 1, targets.drag?.[n])
+    page('drag p95 input→card moved on screen, ms', 'dragShownP95', 'ms', 1)
     page('card renders per move', 'rendersPerMove', '', 2, targets.renders?.[n])
     page('JS heap after GC, MB', 'heapMB', 'MB', 1, targets.heap?.[n])
     alone('save (validate+serialise+safe write), ms', node.saveMs, 'ms', targets.save?.[n])
@@ -134,6 +137,7 @@ export function renderComparison(summaries: SizeSummary[]): string {
     ['pan p95, ms', 'panP95', 1],
     ['zoom p95, ms', 'zoomP95', 1],
     ['drag p95 input→frame, ms', 'dragP95', 1],
+    ['drag p95 input→card moved on screen, ms', 'dragShownP95', 1],
     ['card renders per move', 'rendersPerMove', 2],
     ['JS heap after GC, MB', 'heapMB', 1]
   ]
