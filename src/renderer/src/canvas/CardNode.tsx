@@ -6,7 +6,7 @@ import { renameCard, resizeCard, settleAfterResize } from '../../../shared/edits
 import { cardKind, cardPaint, UNKNOWN_KIND } from '../../../shared/kinds'
 import { newCardKey } from '../actions'
 import { useEditorContext } from '../editorContext'
-import { useEditor } from '../state/editorStore'
+import { useCardHovered } from '../state/editorStore'
 import { VoteControl } from '../facilitation/VoteControl'
 import { kindIcons } from '../icons'
 import { kindAccent, kindColorVars } from '../theme'
@@ -74,7 +74,7 @@ function CardNodeFull({ data, selected, width, height }: NodeProps<CardNodeType>
   const { card, editing, marks } = data
   const { store } = useEditorContext()
   // Real handles only where they are shown: under the pointer (a drop target too, while connecting) or selected.
-  const handles = useEditor(store, (s) => s.hoveredCard === card.id) || selected
+  const handles = useCardHovered(store, card.id) || selected
   const spec = cardKind(card.kind)
   const paint = cardPaint(card)
   const colors = kindColorVars(paint)

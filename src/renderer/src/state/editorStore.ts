@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { useCallback, useSyncExternalStore } from 'react'
 import type { Draft } from 'immer'
 import type { RecoveryEntry, VersionEntry } from '../../../shared/api'
 import type { Board, Viewport } from '../../../shared/board'
@@ -108,6 +108,8 @@ type Listener = () => void
 export class EditorStore {
   private state: EditorState
   private listeners = new Set<Listener>()
+  /** Per card, for the cards on the canvas: told only when that card's hover changes, not on every set. */
+  private hoverListeners = new Map<string, Set<Listener>>()
 
   constructor(prefs: Prefs = defaultPrefs) {
     this.state = initialState(prefs)
@@ -120,9 +122,24 @@ export class EditorStore {
     return () => this.listeners.delete(listener)
   }
 
+  /** Hears when `cardId` starts or stops being the hovered card. */
+  subscribeHover = (cardId: string, listener: Listener): (() => void) => {
+    const set = this.hoverListeners.get(cardId) ?? new Set<Listener>()
+    this.hoverListeners.set(cardId, set)
+    set.add(listener)
+    return () => {
+      set.delete(listener)
+      if (set.size === 0) this.hoverListeners.delete(cardId)
+    }
+  }
+
   set(patch: Partial<EditorState>): void {
+    const hovered = this.state.hoveredCard
     this.state = { ...this.state, ...patch }
     for (const l of this.listeners) l()
+    if (this.state.hoveredCard !== hovered) {
+      for (const id of [hovered, this.state.hoveredCard]) if (id !== null) this.hoverListeners.get(id)?.forEach((l) => l())
+    }
   }
 
   get board(): Board {
@@ -202,4 +219,14 @@ export class EditorStore {
 
 export function useEditor<T>(store: EditorStore, selector: (s: EditorState) => T): T {
   return useSyncExternalStore(store.subscribe, () => selector(store.getState()))
+}
+
+/**
+ * Whether the pointer is over this card. Every card on the canvas asks, so it listens for its own
+ * hover only: with useEditor, each of hundreds of cards ran a selector on every set, i.e. on every
+ * move of a drag.
+ */
+export function useCardHovered(store: EditorStore, cardId: string): boolean {
+  const subscribe = useCallback((listener: Listener) => store.subscribeHover(cardId, listener), [store, cardId])
+  return useSyncExternalStore(subscribe, () => store.getState().hoveredCard === cardId)
 }
