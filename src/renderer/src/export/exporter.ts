@@ -72,9 +72,9 @@ export async function pngOf(scene: Scene, fonts: ExportFonts, wanted: number, pr
 export const PREVIEW_PIXELS = { width: 1200, height: 800 }
 
 /** A small PNG of the scene, for the export dialog: the same drawing as the export, drawn off the main thread. */
-export async function previewPng(scene: Scene, fonts: ExportFonts): Promise<Blob> {
+export async function previewPng(scene: Scene, fonts: ExportFonts, signal?: AbortSignal): Promise<Blob> {
   const scale = Math.min(2, PREVIEW_PIXELS.width / scene.width, PREVIEW_PIXELS.height / scene.height)
-  return (await bandedPng(scene, fonts, scale)).blob
+  return (await bandedPng(scene, fonts, scale, undefined, signal)).blob
 }
 
 /** Builds the file for the chosen format. Throws with a message that says why when it cannot. */

@@ -96,8 +96,12 @@ function encoded(encoder: Worker): Promise<Blob> {
   })
 }
 
-/** Draws the scene at `scale` into a PNG. Throws OutOfMemoryError when the image or a band cannot be allocated, another Error when it cannot be drawn. */
-export async function bandedPng(scene: Scene, fonts: ExportFonts, scale: number, onBand?: (done: number, of: number) => void): Promise<{ blob: Blob; width: number; height: number }> {
+/**
+ * Draws the scene at `scale` into a PNG. Throws OutOfMemoryError when the image or a band cannot be
+ * allocated, another Error when it cannot be drawn, the signal's reason when it is aborted (its workers stop then).
+ */
+export async function bandedPng(scene: Scene, fonts: ExportFonts, scale: number, onBand?: (done: number, of: number) => void, signal?: AbortSignal): Promise<{ blob: Blob; width: number; height: number }> {
+  signal?.throwIfAborted()
   const width = Math.max(1, Math.round(scene.width * scale))
   const height = Math.max(1, Math.round(scene.height * scale))
   const bands = bandsOf(width, height)
@@ -109,13 +113,15 @@ export async function bandedPng(scene: Scene, fonts: ExportFonts, scale: number,
     const outlines = [...sceneOutlines(scene, (c, w, s) => fonts.outline(c, w, s))]
     const job: BandRequest = { type: 'scene', scene: drawingOnly(scene), outlines, scale, width }
     for (const worker of workers) worker.postMessage(job)
+    const aborted = new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true }))
     // The encoder fails early when the whole image does not fit; drawing then stops too.
     await Promise.race([
+      aborted,
       drawAll(workers, bands, (bitmap, band) => encoder.postMessage({ type: 'band', top: band.top, bitmap } satisfies EncoderRequest, [bitmap]), onBand),
       png.then(() => Promise.reject(new Error('the encoder finished before the image was drawn')))
     ])
     encoder.postMessage({ type: 'finish' } satisfies EncoderRequest)
-    return { blob: await png, width, height }
+    return { blob: await Promise.race([png, aborted]), width, height }
   } finally {
     for (const worker of workers) worker.terminate()
     encoder.terminate()

@@ -111,29 +111,32 @@ function ExportDialogBody(): React.JSX.Element {
   // setting that changes the drawing changes: not for the format, the PNG scale or the PDF page.
   const { scope, background, padding } = settings
   const input = useMemo(() => ({ board, name, selection, settings: { ...rememberedSettings(), scope, background, padding } }), [board, name, selection, scope, background, padding])
+  // The preview being drawn; Export stops it, as it would only take cores from the export.
+  const previewRun = useRef<AbortController | null>(null)
   useEffect(() => {
-    let cancelled = false
+    const run = new AbortController()
+    previewRun.current = run
     let url: string | null = null
     const timer = setTimeout(() => {
       loadExporter()
         .then(async ({ sceneFor, previewPng }) => {
           const { scene, fonts } = await sceneFor(input)
-          return { scene, png: await previewPng(scene, fonts) }
+          return { scene, png: await previewPng(scene, fonts, run.signal) }
         })
         .then(({ scene, png }) => {
-          if (cancelled) return
+          if (run.signal.aborted) return
           url = URL.createObjectURL(png)
           setPreview({ url, width: scene.width, height: scene.height })
           setPreviewError(null)
         })
         .catch((err: unknown) => {
-          if (cancelled) return
+          if (run.signal.aborted) return
           setPreview(null)
           setPreviewError(err instanceof Error ? err.message : String(err))
         })
     }, 120)
     return () => {
-      cancelled = true
+      run.abort()
       clearTimeout(timer)
       if (url) URL.revokeObjectURL(url)
     }
@@ -144,6 +147,7 @@ function ExportDialogBody(): React.JSX.Element {
     dialog.current?.focus()
     setBusy(true)
     setError(null)
+    previewRun.current?.abort()
     const shown = delayedProgress(setStep)
     try {
       const result = await exportToFile(ctx, settings, shown.progress)
