@@ -55,6 +55,11 @@ export function sceneFor(input: ExportInput): Promise<SceneOf> {
   return scene
 }
 
+/** Lets the last scene go (the export dialog closed): it holds every card's drawing. */
+export function forgetScene(): void {
+  lastScene = null
+}
+
 async function layOut(input: ExportInput): Promise<SceneOf> {
   const fonts = await exportFonts()
   const cardIds = input.settings.scope === 'selection' ? cardsInSelection(input.board, input.selection) : undefined

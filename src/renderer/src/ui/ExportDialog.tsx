@@ -105,6 +105,7 @@ function ExportDialogBody(): React.JSX.Element {
     const el = dialog.current
     if (el && !el.open) el.showModal()
     exportButton.current?.focus()
+    return () => void loadExporter().then(({ forgetScene }) => forgetScene())
   }, [])
 
   // The preview is the export's own drawing (the PNG's, small, drawn in a worker), rebuilt when a
