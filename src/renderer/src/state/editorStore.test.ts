@@ -16,4 +16,15 @@ describe('hover listeners of the editor store', () => {
     store.set({ hoveredCard: 'wall' })
     expect(heard).toHaveLength(4) // unsubscribed
   })
+
+  it('keeps a later listener when an earlier one unsubscribes twice', () => {
+    const store = new EditorStore()
+    const heard: string[] = []
+    const first = store.subscribeHover('train', () => heard.push('first'))
+    first()
+    store.subscribeHover('train', () => heard.push('second'))
+    first() // a second call of a spent unsubscribe
+    store.set({ hoveredCard: 'train' })
+    expect(heard).toEqual(['second'])
+  })
 })

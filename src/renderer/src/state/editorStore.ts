@@ -129,7 +129,7 @@ export class EditorStore {
     set.add(listener)
     return () => {
       set.delete(listener)
-      if (set.size === 0) this.hoverListeners.delete(cardId)
+      if (set.size === 0 && this.hoverListeners.get(cardId) === set) this.hoverListeners.delete(cardId)
     }
   }
 
