@@ -250,3 +250,20 @@ test('Copy as PNG puts the board on the clipboard', async ({ launch }) => {
   expect([png.width, png.height]).toEqual([scene.width * 2, scene.height * 2])
   expectCardsPainted(png, harbourAndPine(), scene, 2)
 })
+
+test('closing the export dialog at once loads none of the drawing code', async ({ launch }) => {
+  const app = await launch({ answerDialogs: { open: [fixture] } })
+  const { page } = app
+  await app.menu('board.open')
+  await opened(page, 'harbour-and-pine')
+  const drawingCode: string[] = []
+  page.on('request', (request) => {
+    if (/\/exporter-[^/]*\.js$/.test(request.url())) drawingCode.push(request.url())
+  })
+  await page.keyboard.press('Control+Shift+E')
+  const dialog = page.getByTestId('export-dialog')
+  await dialog.getByRole('button', { name: 'Cancel' }).click() // before the preview's 120 ms have passed
+  await expect(dialog).toHaveCount(0)
+  await page.waitForTimeout(300)
+  expect(drawingCode).toEqual([])
+})

@@ -3,8 +3,16 @@ import { delayedProgress } from '../../../shared/export/progress'
 import type { Progress } from './exporter'
 import { defaultExportSettings, type ExportSettings } from './exportSettings'
 
+type Exporter = typeof import('./exporter')
+let loaded: Exporter | null = null
+
 /** The drawing code, loaded on the first export (it brings the fonts, opentype.js and pdf-lib). */
-export const loadExporter = () => import('./exporter')
+export const loadExporter = (): Promise<Exporter> => import('./exporter').then((exporter) => (loaded = exporter))
+
+/** Lets the exporter's kept scene go; nothing to do (and nothing to load) when it never ran. */
+export function forgetExportScene(): void {
+  loaded?.forgetScene()
+}
 
 /** The last export's settings: the dialog starts from them and Copy as PNG uses them. */
 let lastSettings: ExportSettings = defaultExportSettings

@@ -4,7 +4,7 @@ import type { ExportBackground } from '../../../shared/export/look'
 import type { PdfPage } from '../../../shared/export/pdf'
 import { useEditorContext } from '../editorContext'
 import { delayedProgress } from '../../../shared/export/progress'
-import { exportToFile, loadExporter, rememberedSettings } from '../export/exportActions'
+import { exportToFile, forgetExportScene, loadExporter, rememberedSettings } from '../export/exportActions'
 import { fittingScale, type ExportSettings } from '../export/exportSettings'
 import { useEditor } from '../state/editorStore'
 import './exportDialog.css'
@@ -105,7 +105,7 @@ function ExportDialogBody(): React.JSX.Element {
     const el = dialog.current
     if (el && !el.open) el.showModal()
     exportButton.current?.focus()
-    return () => void loadExporter().then(({ forgetScene }) => forgetScene())
+    return forgetExportScene
   }, [])
 
   // The preview is the export's own drawing (the PNG's, small, drawn in a worker), rebuilt when a
