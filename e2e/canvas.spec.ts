@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { addCard, card, expect, test } from './fixtures'
+import { boardPosition, connect, zoomLevel } from './editingHelpers'
 
 const template = join(__dirname, '../resources/templates/freight-trains-and-gardens.orgboard')
 const inspector = (page: Page) => page.getByTestId('inspector')
@@ -116,7 +117,16 @@ test('cards dropped into a frame move with it', async ({ launch, folder }) => {
 
   const before = (await card(page, 'Hiring freeze for all non-revenue roles').boundingBox())!
   // Grab the frame by its title bar, well away from the canvas edges (where dragging pans the board).
-  await dragTo(page, { x: frameBox.x + 200, y: frameBox.y + 14 }, { x: frameBox.x + 80, y: frameBox.y + 94 })
+  await page.mouse.move(frameBox.x + 200, frameBox.y + 14)
+  await page.mouse.down()
+  await page.mouse.move(frameBox.x + 80, frameBox.y + 94, { steps: 10 })
+  // Before the drop, the wall already moves with its frame.
+  const midWall = (await card(page, 'Hiring freeze for all non-revenue roles').boundingBox())!
+  const midFrame = (await card(page, 'Horizon: 1–3 months').boundingBox())!
+  expect(midFrame.x).toBeLessThan(frameBox.x - 50)
+  expect(Math.round(midWall.x - before.x)).toBe(Math.round(midFrame.x - frameBox.x))
+  expect(Math.round(midWall.y - before.y)).toBe(Math.round(midFrame.y - frameBox.y))
+  await page.mouse.up()
   const after = (await card(page, 'Hiring freeze for all non-revenue roles').boundingBox())!
   const frameAfter = (await card(page, 'Horizon: 1–3 months').boundingBox())!
   expect(frameAfter.x).toBeLessThan(frameBox.x - 50)
@@ -125,6 +135,62 @@ test('cards dropped into a frame move with it', async ({ launch, folder }) => {
   await undo(page)
   const back = (await card(page, 'Hiring freeze for all non-revenue roles').boundingBox())!
   expect(Math.round(back.x)).toBe(Math.round(before.x))
+})
+
+/** Both ends of the relation's drawn line, in screen px. */
+async function lineEnds(page: Page): Promise<{ x: number; y: number }[]> {
+  return page.locator('.react-flow__edge-path').evaluateAll((paths) => {
+    const ends = paths.flatMap((p) => {
+      const path = p as SVGPathElement
+      const m = path.getScreenCTM()!
+      return [path.getPointAtLength(0), path.getPointAtLength(path.getTotalLength())].map((q) => q.matrixTransform(m))
+    })
+    // Pieces of one line: its ends are the points furthest apart.
+    let best = [ends[0]!, ends[0]!]
+    for (const a of ends) for (const b of ends) if (Math.hypot(a.x - b.x, a.y - b.y) > Math.hypot(best[0]!.x - best[1]!.x, best[0]!.y - best[1]!.y)) best = [a, b]
+    return best.map((q) => ({ x: q.x, y: q.y }))
+  })
+}
+
+/** How far a point is from the border of a box, in px (0 on it). */
+function offBorder(p: { x: number; y: number }, b: { x: number; y: number; width: number; height: number }): number {
+  const dx = Math.max(b.x - p.x, 0, p.x - (b.x + b.width))
+  const dy = Math.max(b.y - p.y, 0, p.y - (b.y + b.height))
+  const outside = Math.hypot(dx, dy)
+  const inside = Math.min(p.x - b.x, b.x + b.width - p.x, p.y - b.y, b.y + b.height - p.y)
+  return outside > 0 ? outside : inside
+}
+
+test('while a card is dragged its relations follow it; the drop is one undo step', async ({ app }) => {
+  const { page } = app
+  await addCard(page, 'Freight train', 'Route Optimiser 3.0 re-platform')
+  await addCard(page, 'Seedling', 'Delay prediction model')
+  await connect(page, 'Route Optimiser 3.0 re-platform', 'Delay prediction model')
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1)
+  const seedling = card(page, 'Delay prediction model')
+  const start = (await seedling.boundingBox())!
+  const at = await boardPosition(page, 'Delay prediction model')
+
+  await page.mouse.move(start.x + 40, start.y + 12)
+  await page.mouse.down()
+  await page.mouse.move(start.x + 40, start.y + 112, { steps: 8 })
+  // The button is still down: the card and the end of its relation are at the new place.
+  const moving = (await seedling.boundingBox())!
+  expect(moving.y - start.y).toBeGreaterThan(80)
+  expect(Math.abs(moving.x - start.x)).toBeLessThan(2)
+  const ends = await lineEnds(page)
+  expect(Math.min(...ends.map((e) => offBorder(e, moving)))).toBeLessThan(2)
+  expect(Math.min(...ends.map((e) => offBorder(e, start)))).toBeGreaterThan(10)
+  await page.mouse.up()
+
+  const dropped = await boardPosition(page, 'Delay prediction model')
+  expect(dropped.y - at.y).toBeGreaterThan(80 / (await zoomLevel(page)) - 20)
+  expect((await seedling.boundingBox())!.y).toBeCloseTo(moving.y, 0)
+  await page.keyboard.press('Control+Z')
+  expect(await boardPosition(page, 'Delay prediction model')).toEqual(at)
+  const back = (await seedling.boundingBox())!
+  expect(back.y).toBeCloseTo(start.y, 0)
+  expect(Math.min(...(await lineEnds(page)).map((e) => offBorder(e, back)))).toBeLessThan(2)
 })
 
 test('relations: a sensible default, a quick menu, a condition, reverse', async ({ app }) => {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, type DragEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, type DragEvent, type RefObject } from 'react'
 import {
   ConnectionMode,
   Position,
@@ -19,6 +19,7 @@ import { cardKind, isCardKind, relationKind } from '../../../shared/kinds'
 import { insertCard } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { GRID } from '../prefs'
+import type { CardDrag } from '../state/cardDrag'
 import { useEditor, type Preview } from '../state/editorStore'
 import { relationColorFor, useTheme, type Theme } from '../theme'
 import { ArrangeToolbar } from '../ui/ArrangeToolbar'
@@ -118,6 +119,41 @@ function useNodes(): CardNodeType[] {
   }, [cards, selected, editing, preview, marks])
 }
 
+/**
+ * Moves the dragged cards' elements as the drag goes, without React: React Flow places a node
+ * by its element's transform, which it sets again only when the node's position changes in its
+ * store, i.e. on the drop. At the end each element gets back the transform React Flow last
+ * rendered, so that React Flow's own render of the drop, if the place changed, is what stays.
+ */
+function useDraggedCardsFollow(drag: CardDrag, root: RefObject<HTMLDivElement | null>): void {
+  useEffect(() => {
+    const moved = new Map<string, { element: HTMLElement; rendered: string }>()
+    const follow = (): void => {
+      const at = drag.positions
+      for (const [id, to] of at) {
+        let card = moved.get(id)
+        if (!card) {
+          const element = root.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)
+          if (!element) continue // not on the canvas (culled): it shows at its new place after the drop
+          moved.set(id, (card = { element, rendered: element.style.transform }))
+        }
+        card.element.style.transform = `translate(${to.x}px,${to.y}px)`
+      }
+      for (const [id, card] of moved) {
+        if (at.has(id)) continue
+        card.element.style.transform = card.rendered
+        moved.delete(id)
+      }
+    }
+    const stop = drag.subscribe(follow)
+    return () => {
+      stop()
+      drag.end()
+      follow()
+    }
+  }, [drag, root])
+}
+
 function toEdge(relation: Relation, selected: boolean, theme: Theme, className: string | undefined): RelationEdgeType {
   const spec = relationKind(relation.kind)
   return {
@@ -162,6 +198,9 @@ export function Canvas(): React.JSX.Element {
     [allNodes, selectedEnds, culled]
   )
 
+  const flowRoot = useRef<HTMLDivElement>(null)
+  useDraggedCardsFollow(store.drag, flowRoot)
+
   const onNodesChange = useCallback(
     (changes: NodeChange<CardNodeType>[]) => {
       const state = store.getState()
@@ -182,11 +221,8 @@ export function Canvas(): React.JSX.Element {
           preview.set(change.id, { ...prev, ...change.dimensions })
         }
       }
-      if (dragged.size > 0) {
-        // A dragged frame or garden carries its cards: preview them where the drop will put them.
-        preview ??= new Map(state.preview)
-        for (const [id, at] of positionsWithContents(store.board, dragged)) preview.set(id, { ...preview.get(id), ...at })
-      }
+      // A dragged frame or garden carries its cards: they move with it, to where the drop will put them.
+      if (dragged.size > 0) store.drag.move(positionsWithContents(store.board, dragged))
       if (selection || preview) {
         store.set({ ...(selection ? { selectedCards: selection } : {}), ...(preview ? { preview } : {}) })
       }
@@ -212,7 +248,7 @@ export function Canvas(): React.JSX.Element {
     (_: unknown, _node: CardNodeType, dragged: CardNodeType[]) => {
       const positions = new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]))
       store.change(dragged.length > 1 ? 'Move cards' : 'Move card', (board) => moveCardsIntoPlace(board, positions))
-      store.set({ preview: new Map() })
+      store.drag.end()
     },
     [store]
   )
@@ -317,6 +353,7 @@ export function Canvas(): React.JSX.Element {
     <CanvasTheme.Provider value={theme}>
       <ReactFlow<CardNodeType, RelationEdgeType>
         key={loadCount}
+        ref={flowRoot}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}

@@ -3,6 +3,7 @@ import { useStore, ViewportPortal } from '@xyflow/react'
 import type { Relation } from '../../../shared/board'
 import { relationLines } from '../../../shared/relationLines'
 import { useEditorContext } from '../editorContext'
+import { useDragPositions } from '../state/cardDrag'
 import { useEditor } from '../state/editorStore'
 import type { Theme } from '../theme'
 import { useEdgeClasses } from './analysisMarks'
@@ -24,10 +25,12 @@ function FarRelationPaths({ theme }: { theme: Theme }): React.JSX.Element {
   const { store } = useEditorContext()
   const cards = useEditor(store, (s) => s.history.present.cards)
   const relations = useEditor(store, (s) => s.history.present.relations)
-  const preview = useEditor(store, (s) => s.preview)
+  const resized = useEditor(store, (s) => s.preview)
+  const dragged = useDragPositions(store.drag)
+  const preview = useMemo(() => (dragged.size === 0 ? resized : new Map([...resized, ...dragged])), [resized, dragged])
   const selected = useEditor(store, (s) => s.selectedRelations)
   const classes = useEdgeClasses()
-  // While cards are dragged or resized, only their relations are remade on each move: the
+  // While cards are dragged, resized or laid out, only their relations are remade on each move: the
   // rest stay as they were (all 6,000 at XL took a frame's worth of time per move).
   const movingKey = [...preview.keys()].join(' ')
   const [resting, moving] = useMemo(() => {

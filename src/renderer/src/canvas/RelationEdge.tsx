@@ -3,7 +3,9 @@ import { EdgeLabelRenderer, getStraightPath, useInternalNode, type Edge, type Ed
 import type { Relation } from '../../../shared/board'
 import type { Rect } from '../../../shared/geometry'
 import { relationKind } from '../../../shared/kinds'
-import { relationEnds } from '../../../shared/relationLines'
+import { relationEnds, type Point } from '../../../shared/relationLines'
+import { useEditorContext } from '../editorContext'
+import { useDragPosition } from '../state/cardDrag'
 import { relationColor } from '../theme'
 import { RelationQuickMenu } from './RelationQuickMenu'
 import { dashedPieces } from './dashPieces'
@@ -12,9 +14,10 @@ import { useZoomedOut } from './useZoomBucket'
 
 export type RelationEdgeType = Edge<{ relation: Relation }, 'relation'>
 
-function rectOf(node: InternalNode): Rect {
+/** The card's box on the canvas; while it is dragged, where the drag has it (React Flow learns on the drop). */
+function rectOf(node: InternalNode, dragged: Point | undefined): Rect {
   return {
-    ...node.internals.positionAbsolute,
+    ...(dragged ?? node.internals.positionAbsolute),
     width: node.measured.width ?? node.width ?? 0,
     height: node.measured.height ?? node.height ?? 0
   }
@@ -24,10 +27,13 @@ function rectOf(node: InternalNode): Rect {
 export const RelationEdge = memo(function RelationEdge({ id, source, target, data, markerEnd, selected }: EdgeProps<RelationEdgeType>) {
   const from = useInternalNode(source)
   const to = useInternalNode(target)
+  const { store } = useEditorContext()
+  const fromDragged = useDragPosition(store.drag, source)
+  const toDragged = useDragPosition(store.drag, target)
   // Zoomed out, labels are unreadable and each is an HTML element to lay out: leave them out.
   const zoomedOut = useZoomedOut()
   if (!from || !to || !data) return null
-  const { start, end } = relationEnds(rectOf(from), rectOf(to))
+  const { start, end } = relationEnds(rectOf(from, fromDragged), rectOf(to, toDragged))
   const [path, labelX, labelY] = getStraightPath({ sourceX: start.x, sourceY: start.y, targetX: end.x, targetY: end.y })
   const spec = relationKind(data.relation.kind)
   const relation = data.relation

@@ -7,7 +7,7 @@ describe('hover listeners of the editor store', () => {
     const heard: string[] = []
     const stop = ['train', 'garden', 'wall'].map((id) => store.subscribeHover(id, () => heard.push(id)))
     store.set({ hoveredCard: 'train' })
-    store.set({ preview: new Map([['train', { x: 10, y: 20 }]]) }) // a drag move: no hover changed
+    store.set({ preview: new Map([['train', { x: 10, y: 20, width: 300 }]]) }) // a resize: no hover changed
     store.set({ hoveredCard: 'train' }) // the same card again
     store.set({ hoveredCard: 'garden' })
     store.set({ hoveredCard: null })

@@ -6,6 +6,8 @@ import { emptyBoard } from '../../../shared/board'
 import { createHistory, record, redo, revisionOf, undo, type History } from '../../../shared/history'
 import { defaultPrefs, type Prefs } from '../prefs'
 import { initialFacilitation, type FacilitationState } from '../facilitation/state'
+import { CardDrag } from './cardDrag'
+import { KeyedListeners } from './keyedListeners'
 
 export interface Notice {
   tone: 'error' | 'info'
@@ -21,7 +23,7 @@ export type DialogState =
   | { kind: 'recovery'; entries: RecoveryEntry[] }
   | { kind: 'versions'; entries: VersionEntry[] }
 
-/** A card's place while it is dragged or resized: shown on the canvas, recorded once at the end. */
+/** A card's place and size while it is resized or laid out: shown on the canvas, recorded once at the end (drags: CardDrag). */
 export interface Preview {
   x: number
   y: number
@@ -109,7 +111,9 @@ export class EditorStore {
   private state: EditorState
   private listeners = new Set<Listener>()
   /** Per card, for the cards on the canvas: told only when that card's hover changes, not on every set. */
-  private hoverListeners = new Map<string, Set<Listener>>()
+  private hoverListeners = new KeyedListeners()
+  /** The drag under way, if any: its moves bypass `set` (see CardDrag). */
+  readonly drag = new CardDrag()
 
   constructor(prefs: Prefs = defaultPrefs) {
     this.state = initialState(prefs)
@@ -123,22 +127,14 @@ export class EditorStore {
   }
 
   /** Hears when `cardId` starts or stops being the hovered card. */
-  subscribeHover = (cardId: string, listener: Listener): (() => void) => {
-    const set = this.hoverListeners.get(cardId) ?? new Set<Listener>()
-    this.hoverListeners.set(cardId, set)
-    set.add(listener)
-    return () => {
-      set.delete(listener)
-      if (set.size === 0 && this.hoverListeners.get(cardId) === set) this.hoverListeners.delete(cardId)
-    }
-  }
+  subscribeHover = (cardId: string, listener: Listener): (() => void) => this.hoverListeners.add(cardId, listener)
 
   set(patch: Partial<EditorState>): void {
     const hovered = this.state.hoveredCard
     this.state = { ...this.state, ...patch }
     for (const l of this.listeners) l()
     if (this.state.hoveredCard !== hovered) {
-      for (const id of [hovered, this.state.hoveredCard]) if (id !== null) this.hoverListeners.get(id)?.forEach((l) => l())
+      for (const id of [hovered, this.state.hoveredCard]) if (id !== null) this.hoverListeners.tell(id)
     }
   }
 
@@ -168,6 +164,7 @@ export class EditorStore {
 
   /** Replaces the board (new or opened): history starts over and the result counts as saved. */
   load(board: Board, name: string, hasFile: boolean, unsaved = false): void {
+    this.drag.end()
     const history = createHistory(board)
     this.set({
       history,

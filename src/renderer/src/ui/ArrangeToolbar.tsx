@@ -16,6 +16,7 @@ import { boundsOf } from '../../../shared/geometry'
 import { isActionEnabled, runAction } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { isMac } from '../platform'
+import { useDragging } from '../state/cardDrag'
 import { useEditor } from '../state/editorStore'
 
 const groups: { id: string; Icon: LucideIcon }[][] = [
@@ -40,11 +41,12 @@ export function ArrangeToolbar(): React.JSX.Element | null {
   const ctx = useEditorContext()
   const selected = useEditor(ctx.store, (s) => s.selectedCards)
   const cards = useEditor(ctx.store, (s) => s.history.present.cards)
-  const dragging = useEditor(ctx.store, (s) => s.preview.size > 0)
+  const dragging = useDragging(ctx.store.drag)
+  const resizing = useEditor(ctx.store, (s) => s.preview.size > 0)
   const top = useMemo(() => boundsOf(cards.filter((c) => selected.has(c.id)))?.y ?? 0, [cards, selected])
   // Below the selection when there is no room above it on screen.
   const below = useStore((s) => top * s.transform[2] + s.transform[1] < 64)
-  if (selected.size < 2 || dragging) return null
+  if (selected.size < 2 || dragging || resizing) return null
   return (
     <NodeToolbar nodeId={[...selected]} isVisible position={below ? Position.Bottom : Position.Top} offset={16}>
       <div className="arrange-toolbar" role="toolbar" aria-label="Arrange" data-testid="arrange-toolbar">
