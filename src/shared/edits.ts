@@ -1,5 +1,6 @@
 import { isDraft, original } from 'immer'
 import type { Board, Card, Relation } from './board'
+import { cardsById } from './cardIndex'
 import { freeSpot } from './placement'
 import { pruneVotes } from './voting'
 import { cardKind, defaultFields, defaultRelationKind, type CardColor, type CardKind, type FieldValue, type RelationKind } from './kinds'
@@ -181,8 +182,10 @@ export function positionsWithContents(
   positions: ReadonlyMap<string, { x: number; y: number }>
 ): Map<string, { x: number; y: number }> {
   const result = new Map(positions)
+  // Called on every move of a drag: a search of the board per dragged card was 1.7 ms a move for 200 cards at 5,000.
+  const byId = cardsById(board.cards)
   for (const [id, to] of positions) {
-    const card = board.cards.find((c) => c.id === id)
+    const card = byId.get(id)
     if (!card || !cardKind(card.kind).container) continue
     const dx = to.x - card.x
     const dy = to.y - card.y

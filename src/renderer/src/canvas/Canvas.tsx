@@ -12,6 +12,7 @@ import {
   type OnMoveEnd
 } from '@xyflow/react'
 import type { Card, Relation } from '../../../shared/board'
+import { cardsById } from '../../../shared/cardIndex'
 import { cullToWindow } from '../../../shared/cull'
 import { lineAt, relationLines } from '../../../shared/relationLines'
 import { connectCards, moveCardsIntoPlace, positionsWithContents } from '../../../shared/edits'
@@ -77,13 +78,6 @@ function containerDepth(card: Card, cards: readonly Card[]): number {
   return depth
 }
 
-// Made once per board state, and only if a frame sits in a frame: a search per container was quadratic.
-const byIdCache = new WeakMap<readonly Card[], ReadonlyMap<string, Card>>()
-function cardsById(cards: readonly Card[]): ReadonlyMap<string, Card> {
-  let byId = byIdCache.get(cards)
-  if (!byId) byIdCache.set(cards, (byId = new Map(cards.map((c) => [c.id, c]))))
-  return byId
-}
 
 function toNode({ card, selected, editing, preview, marks }: NodeInputs, cards: readonly Card[]): CardNodeType {
   const width = preview?.width ?? card.width

@@ -220,8 +220,8 @@ export function useEditor<T>(store: EditorStore, selector: (s: EditorState) => T
 
 /**
  * Whether the pointer is over this card. Every card on the canvas asks, so it listens for its own
- * hover only: with useEditor, each of hundreds of cards ran a selector on every set, i.e. on every
- * move of a drag.
+ * hover only: with useEditor, each of hundreds of cards ran a selector on every set (each move of
+ * a resize, each card the pointer crosses).
  */
 export function useCardHovered(store: EditorStore, cardId: string): boolean {
   const subscribe = useCallback((listener: Listener) => store.subscribeHover(cardId, listener), [store, cardId])
