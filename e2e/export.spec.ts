@@ -260,10 +260,14 @@ test('closing the export dialog at once loads none of the drawing code', async (
   page.on('request', (request) => {
     if (/\/exporter-[^/]*\.js$/.test(request.url())) drawingCode.push(request.url())
   })
+  // The page's clock stands still, so Cancel comes before the preview's 120 ms however slow the machine.
+  await page.clock.install()
+  await page.clock.pauseAt(Date.now() + 1000)
   await page.keyboard.press('Control+Shift+E')
   const dialog = page.getByTestId('export-dialog')
-  await dialog.getByRole('button', { name: 'Cancel' }).click() // before the preview's 120 ms have passed
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toHaveCount(0)
+  await page.clock.runFor(1000) // a preview timer left behind would fire now
   await page.waitForTimeout(300)
   expect(drawingCode).toEqual([])
 })
