@@ -54,7 +54,8 @@ describe('relationStrokes', () => {
 
   it('puts the arrowhead’s tip on the line’s end, pointing along it', () => {
     const [stroke] = relationStrokes(lines.slice(0, 1), 'light', new Set(), new Map())
-    // ab ends at (400, 50), coming from the left: the tip, then two corners 8 units back.
-    expect(stroke!.heads).toBe('M400,50L392,56.4L392,43.6Z')
+    // ab ends at (400, 50), coming from the left: the tip, then two corners 8 units back
+    // (at 392, 50 ± 6.4), to the nearest board unit.
+    expect(stroke!.heads).toBe('M400,50L392,56L392,44Z')
   })
 })

@@ -47,7 +47,12 @@ export function inkShare(dash: string | undefined): number {
   return Math.round((on / period) * 100) / 100
 }
 
-const r = (n: number): number => Math.round(n * 10) / 10
+/**
+ * Path data rounded to whole board units: this far out one is a third of a pixel or less, and
+ * whole numbers are quicker to print (the paths are remade for all 6,000 relations at XL when
+ * the zoom passes FAR_ZOOM).
+ */
+const r = Math.round
 
 /**
  * Lines are grouped by place too, in cells this wide (board units), and long ones cut:
@@ -56,7 +61,8 @@ const r = (n: number): number => Math.round(n * 10) / 10
  */
 export const CELL = 1000
 
-const cellOf = (x: number, y: number): string => `${Math.floor(x / CELL)},${Math.floor(y / CELL)}`
+/** A cell as one number (a string key per line was most of the garbage made here). */
+const cellOf = (x: number, y: number): number => (Math.floor(x / CELL) + 0x8000) * 0x10000 + (Math.floor(y / CELL) + 0x8000)
 
 /**
  * The arrowhead RelationMarkers draws at a line's end, as a filled triangle: the marker's
@@ -75,6 +81,17 @@ function head(line: RelationLine, width: number): string {
   return `M${r(end.x)},${r(end.y)}L${r(bx - uy * side)},${r(by + ux * side)}L${r(bx + uy * side)},${r(by - ux * side)}Z`
 }
 
+/** How a relation looks, shared by every relation that looks the same; its strokes by cell. */
+interface Look {
+  style: string
+  color: string
+  width: number
+  opacity: number
+  rank: number
+  cells: Map<number, Group>
+}
+type Group = Stroke & { rank: number; lineParts: string[]; headParts: string[] }
+
 /**
  * The relations grouped by how they look, in the colours and widths RelationEdge and
  * analysisMarks.css give them, dashes as a lighter line (inkShare), and by place (CELL):
@@ -86,31 +103,48 @@ export function relationStrokes(
   selected: ReadonlySet<string>,
   classes: ReadonlyMap<string, string>
 ): Stroke[] {
-  type Group = Stroke & { rank: number; lineParts: string[]; headParts: string[] }
-  const strokes = new Map<string, Group>()
-  for (const line of lines) {
-    const { relation } = line
-    const spec = relationKind(relation.kind)
+  // Few looks, many relations: each look is worked out once.
+  const looks = new Map<string, Look>()
+  const byStyle = new Map<string, Look>()
+  const groups: Group[] = []
+  const lookOf = (relation: Relation): Look => {
     const highlight = classes.get(relation.id)
     const isSelected = selected.has(relation.id)
-    const dash = relationDash(relation)
+    const conditional = isConditional(relation)
+    const id = `${relation.kind}|${conditional ? 1 : 0}|${isSelected ? 1 : 0}|${highlight ?? ''}`
+    let look = looks.get(id)
+    if (look) return look
+    const spec = relationKind(relation.kind)
     const color = (highlight && highlightColor[theme][highlight]) ?? relationColorFor(spec, theme)
     const width = (highlight ? highlightWidth[highlight] ?? spec.width : spec.width) + (isSelected ? SELECTED_EXTRA : 0)
     const rank = (isSelected ? 2 : 0) + (highlight ? 1 : 0)
-    const opacity = inkShare(dash)
+    const opacity = inkShare(relationDash(relation))
     const style = `${rank}|${color}|${width}|${opacity}`
-    const stroke = (x: number, y: number): Group => {
-      const key = `${style}|${cellOf(x, y)}`
-      let found = strokes.get(key)
-      if (!found) strokes.set(key, (found = { key, color, width, opacity, lines: '', heads: '', rank, lineParts: [], headParts: [] }))
-      return found
-    }
-    for (const [x1, y1, x2, y2] of cutLine(line.start, line.end, CELL)) {
-      stroke((x1 + x2) / 2, (y1 + y2) / 2).lineParts.push(`M${r(x1)},${r(y1)}L${r(x2)},${r(y2)}`)
-    }
-    stroke(line.end.x, line.end.y).headParts.push(head(line, width))
+    // Two kinds may look alike: they share their strokes.
+    look = byStyle.get(style) ?? { style, color, width, opacity, rank, cells: new Map() }
+    byStyle.set(style, look)
+    looks.set(id, look)
+    return look
   }
-  return [...strokes.values()]
+  const groupOf = (look: Look, x: number, y: number): Group => {
+    const cell = cellOf(x, y)
+    let group = look.cells.get(cell)
+    if (!group) {
+      const { style, color, width, opacity, rank } = look
+      group = { key: `${style}|${cell}`, color, width, opacity, lines: '', heads: '', rank, lineParts: [], headParts: [] }
+      look.cells.set(cell, group)
+      groups.push(group)
+    }
+    return group
+  }
+  for (const line of lines) {
+    const look = lookOf(line.relation)
+    for (const [x1, y1, x2, y2] of cutLine(line.start, line.end, CELL)) {
+      groupOf(look, (x1 + x2) / 2, (y1 + y2) / 2).lineParts.push(`M${r(x1)},${r(y1)}L${r(x2)},${r(y2)}`)
+    }
+    groupOf(look, line.end.x, line.end.y).headParts.push(head(line, look.width))
+  }
+  return groups
     .sort((a, b) => a.rank - b.rank)
     .map(({ key, color, width, opacity, lineParts, headParts }) => ({ key, color, width, opacity, lines: lineParts.join(''), heads: headParts.join('') }))
 }
