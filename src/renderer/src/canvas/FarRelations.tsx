@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react'
+import { memo, useEffect, useMemo } from 'react'
 import { useStore, ViewportPortal } from '@xyflow/react'
 import type { Relation } from '../../../shared/board'
 import { relationLines } from '../../../shared/relationLines'
@@ -7,8 +7,9 @@ import { useDragPositions } from '../state/cardDrag'
 import { useEditor } from '../state/editorStore'
 import type { Theme } from '../theme'
 import { useEdgeClasses } from './analysisMarks'
+import { farStrokes, prepareFarStrokes } from './farStrokes'
 import { relationStrokes } from './relationStrokes'
-import { farOut } from './useZoomBucket'
+import { farOut, zoomedOut } from './useZoomBucket'
 
 /**
  * The relations as a few paths per line style, in place of React Flow's edges while
@@ -18,8 +19,21 @@ import { farOut } from './useZoomBucket'
  */
 export const FarRelations = memo(function FarRelations({ theme }: { theme: Theme }) {
   const far = useStore(farOut)
-  return far ? <FarRelationPaths theme={theme} /> : null
+  const near = useStore(zoomedOut)
+  if (far) return <FarRelationPaths theme={theme} />
+  return near ? <PrepareFarStrokes theme={theme} /> : null
 })
+
+/** Zoomed out but not yet past FAR_ZOOM: the paths are made ahead, when the browser is idle. */
+function PrepareFarStrokes({ theme }: { theme: Theme }): null {
+  const { store } = useEditorContext()
+  const cards = useEditor(store, (s) => s.history.present.cards)
+  const relations = useEditor(store, (s) => s.history.present.relations)
+  const selected = useEditor(store, (s) => s.selectedRelations)
+  const classes = useEdgeClasses()
+  useEffect(() => prepareFarStrokes({ cards, relations, theme, selected, classes }), [cards, relations, theme, selected, classes])
+  return null
+}
 
 function FarRelationPaths({ theme }: { theme: Theme }): React.JSX.Element {
   const { store } = useEditorContext()
@@ -38,7 +52,11 @@ function FarRelationPaths({ theme }: { theme: Theme }): React.JSX.Element {
     const touches = (r: Relation): boolean => ids.has(r.from) || ids.has(r.to)
     return [relations.filter((r) => !touches(r)), relations.filter(touches)]
   }, [relations, movingKey])
-  const still = useMemo(() => relationStrokes(relationLines(cards, resting), theme, selected, classes), [cards, resting, theme, selected, classes])
+  const still = useMemo(
+    // At rest, all of them: the strokes made ahead (farStrokes) are these.
+    () => (movingKey ? relationStrokes(relationLines(cards, resting), theme, selected, classes) : farStrokes({ cards, relations, theme, selected, classes })),
+    [cards, relations, resting, movingKey, theme, selected, classes]
+  )
   const moved = useMemo(
     () => relationStrokes(relationLines(cards, moving, preview), theme, selected, classes),
     [cards, moving, preview, theme, selected, classes]

@@ -93,58 +93,78 @@ interface Look {
 type Group = Stroke & { rank: number; lineParts: string[]; headParts: string[] }
 
 /**
- * The relations grouped by how they look, in the colours and widths RelationEdge and
+ * Groups relations' lines by how they look, in the colours and widths RelationEdge and
  * analysisMarks.css give them, dashes as a lighter line (inkShare), and by place (CELL):
- * plain ones first, then highlighted, selected on top.
+ * plain ones first, then highlighted, selected on top. Lines are added one at a time, so
+ * the work can be spread over idle time (farStrokes.ts).
  */
-export function relationStrokes(
-  lines: readonly RelationLine[],
-  theme: Theme,
-  selected: ReadonlySet<string>,
-  classes: ReadonlyMap<string, string>
-): Stroke[] {
+export class StrokeBuilder {
   // Few looks, many relations: each look is worked out once.
-  const looks = new Map<string, Look>()
-  const byStyle = new Map<string, Look>()
-  const groups: Group[] = []
-  const lookOf = (relation: Relation): Look => {
-    const highlight = classes.get(relation.id)
-    const isSelected = selected.has(relation.id)
+  private readonly looks = new Map<string, Look>()
+  private readonly byStyle = new Map<string, Look>()
+  private readonly groups: Group[] = []
+
+  constructor(
+    private readonly theme: Theme,
+    private readonly selected: ReadonlySet<string>,
+    private readonly classes: ReadonlyMap<string, string>
+  ) {}
+
+  private lookOf(relation: Relation): Look {
+    const highlight = this.classes.get(relation.id)
+    const isSelected = this.selected.has(relation.id)
     const conditional = isConditional(relation)
     const id = `${relation.kind}|${conditional ? 1 : 0}|${isSelected ? 1 : 0}|${highlight ?? ''}`
-    let look = looks.get(id)
+    let look = this.looks.get(id)
     if (look) return look
     const spec = relationKind(relation.kind)
-    const color = (highlight && highlightColor[theme][highlight]) ?? relationColorFor(spec, theme)
+    const color = (highlight && highlightColor[this.theme][highlight]) ?? relationColorFor(spec, this.theme)
     const width = (highlight ? highlightWidth[highlight] ?? spec.width : spec.width) + (isSelected ? SELECTED_EXTRA : 0)
     const rank = (isSelected ? 2 : 0) + (highlight ? 1 : 0)
     const opacity = inkShare(relationDash(relation))
     const style = `${rank}|${color}|${width}|${opacity}`
     // Two kinds may look alike: they share their strokes.
-    look = byStyle.get(style) ?? { style, color, width, opacity, rank, cells: new Map() }
-    byStyle.set(style, look)
-    looks.set(id, look)
+    look = this.byStyle.get(style) ?? { style, color, width, opacity, rank, cells: new Map() }
+    this.byStyle.set(style, look)
+    this.looks.set(id, look)
     return look
   }
-  const groupOf = (look: Look, x: number, y: number): Group => {
+
+  private groupOf(look: Look, x: number, y: number): Group {
     const cell = cellOf(x, y)
     let group = look.cells.get(cell)
     if (!group) {
       const { style, color, width, opacity, rank } = look
       group = { key: `${style}|${cell}`, color, width, opacity, lines: '', heads: '', rank, lineParts: [], headParts: [] }
       look.cells.set(cell, group)
-      groups.push(group)
+      this.groups.push(group)
     }
     return group
   }
-  for (const line of lines) {
-    const look = lookOf(line.relation)
+
+  add(line: RelationLine): void {
+    const look = this.lookOf(line.relation)
     for (const [x1, y1, x2, y2] of cutLine(line.start, line.end, CELL)) {
-      groupOf(look, (x1 + x2) / 2, (y1 + y2) / 2).lineParts.push(`M${r(x1)},${r(y1)}L${r(x2)},${r(y2)}`)
+      this.groupOf(look, (x1 + x2) / 2, (y1 + y2) / 2).lineParts.push(`M${r(x1)},${r(y1)}L${r(x2)},${r(y2)}`)
     }
-    groupOf(look, line.end.x, line.end.y).headParts.push(head(line, look.width))
+    this.groupOf(look, line.end.x, line.end.y).headParts.push(head(line, look.width))
   }
-  return groups
-    .sort((a, b) => a.rank - b.rank)
-    .map(({ key, color, width, opacity, lineParts, headParts }) => ({ key, color, width, opacity, lines: lineParts.join(''), heads: headParts.join('') }))
+
+  strokes(): Stroke[] {
+    return [...this.groups]
+      .sort((a, b) => a.rank - b.rank)
+      .map(({ key, color, width, opacity, lineParts, headParts }) => ({ key, color, width, opacity, lines: lineParts.join(''), heads: headParts.join('') }))
+  }
+}
+
+/** The relations' lines as strokes (StrokeBuilder), all at once. */
+export function relationStrokes(
+  lines: readonly RelationLine[],
+  theme: Theme,
+  selected: ReadonlySet<string>,
+  classes: ReadonlyMap<string, string>
+): Stroke[] {
+  const builder = new StrokeBuilder(theme, selected, classes)
+  for (const line of lines) builder.add(line)
+  return builder.strokes()
 }

@@ -14,7 +14,7 @@ export const LITE_ZOOM = 0.45
  */
 export const FAR_ZOOM = 0.3
 
-const zoomedOut = (s: ReactFlowState): boolean => s.transform[2] < LITE_ZOOM
+export const zoomedOut = (s: ReactFlowState): boolean => s.transform[2] < LITE_ZOOM
 export const farOut = (s: ReactFlowState): boolean => s.transform[2] < FAR_ZOOM
 const domNodeOf = (s: ReactFlowState): HTMLDivElement | null => s.domNode
 

@@ -1,0 +1,79 @@
+import type { Card, Relation } from '../../../shared/board'
+import { cardsById } from '../../../shared/cardIndex'
+import { relationEnds, relationLines } from '../../../shared/relationLines'
+import type { Theme } from '../theme'
+import { relationStrokes, StrokeBuilder, type Stroke } from './relationStrokes'
+
+/** What the strokes of the relations at rest are made from. */
+interface Inputs {
+  cards: readonly Card[]
+  relations: readonly Relation[]
+  theme: Theme
+  selected: ReadonlySet<string>
+  classes: ReadonlyMap<string, string>
+}
+
+/** Each component has its own map of highlight classes: the same highlights are the same. */
+function same(a: Inputs, b: Inputs): boolean {
+  return a.cards === b.cards && a.relations === b.relations && a.theme === b.theme && a.selected === b.selected && sameClasses(a.classes, b.classes)
+}
+
+function sameClasses(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a === b) return true
+  if (a.size !== b.size) return false
+  for (const [id, c] of a) if (b.get(id) !== c) return false
+  return true
+}
+
+let last: (Inputs & { strokes: Stroke[] }) | null = null
+
+/**
+ * FarRelations' strokes for every relation, kept for the last board, selection and highlights
+ * they were made for. Made once ahead, in idle time while the canvas is zoomed out but not yet
+ * past FAR_ZOOM (prepareFarStrokes), they are ready in the frame that passes it: at XL making
+ * them for 6,000 relations was a quarter of that frame.
+ */
+export function farStrokes(inputs: Inputs): Stroke[] {
+  if (last && same(last, inputs)) return last.strokes
+  const strokes = relationStrokes(relationLines(inputs.cards, inputs.relations), inputs.theme, inputs.selected, inputs.classes)
+  last = { ...inputs, strokes }
+  return strokes
+}
+
+/** Runs `work` when the browser is idle, with the time it has left then (ms); returns a cancel. */
+export type Idle = (work: (timeLeft: () => number) => void) => () => void
+
+const whenIdle: Idle = (work) => {
+  const id = requestIdleCallback((deadline) => work(() => deadline.timeRemaining()))
+  return () => cancelIdleCallback(id)
+}
+
+/** Relations added between looks at the time left (a few hundred take about a millisecond at XL). */
+const SLICE = 200
+
+/**
+ * Makes farStrokes' strokes in idle time, a slice of relations at a time, so the work never
+ * holds up a frame (at once it was a 40 ms task in the middle of a zoom). Returns a cancel.
+ */
+export function prepareFarStrokes(inputs: Inputs, idle: Idle = whenIdle): () => void {
+  if (last && same(last, inputs)) return () => {}
+  const { cards, relations } = inputs
+  const byId = cardsById(cards)
+  const builder = new StrokeBuilder(inputs.theme, inputs.selected, inputs.classes)
+  let next = 0
+  let cancel = (): void => {}
+  const step = (timeLeft: () => number): void => {
+    while (next < relations.length && timeLeft() > 1) {
+      for (const end = Math.min(relations.length, next + SLICE); next < end; next++) {
+        const relation = relations[next] as Relation
+        const a = byId.get(relation.from)
+        const b = byId.get(relation.to)
+        if (a && b) builder.add({ relation, ...relationEnds(a, b) })
+      }
+    }
+    if (next < relations.length) cancel = idle(step)
+    else last = { ...inputs, strokes: builder.strokes() }
+  }
+  cancel = idle(step)
+  return () => cancel()
+}
