@@ -13,11 +13,11 @@ interface Inputs {
   classes: ReadonlyMap<string, string>
 }
 
-/** Each component has its own map of highlight classes: the same highlights are the same. */
 function same(a: Inputs, b: Inputs): boolean {
   return a.cards === b.cards && a.relations === b.relations && a.theme === b.theme && a.selected === b.selected && sameClasses(a.classes, b.classes)
 }
 
+/** Each component has its own map of highlight classes: maps of the same highlights are the same. */
 function sameClasses(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
   if (a === b) return true
   if (a.size !== b.size) return false
@@ -48,7 +48,7 @@ const whenIdle: Idle = (work) => {
   return () => cancelIdleCallback(id)
 }
 
-/** Relations added between looks at the time left (a few hundred take about a millisecond at XL). */
+/** Relations added between checks of the idle time left: 200 take about a millisecond at XL. */
 const SLICE = 200
 
 /**
