@@ -6,6 +6,7 @@ import { eventChannels } from '../src/shared/api'
 import { cardKind } from '../src/shared/kinds'
 import { launchBoard } from '../e2e/harness'
 import { PANE } from './generate'
+import { frameIntervals } from './stats'
 
 /** `candidate` is Orgboard from another build (--compare=DIR), run beside this one while working on speed. */
 export type Target = 'orgboard' | 'reactflow' | 'excalidraw' | 'empty' | 'candidate'
@@ -133,7 +134,7 @@ async function frames(page: Page, gesture: () => Promise<void>, profileTo?: stri
   await page.evaluate('__probe.startFrames()')
   await gesture()
   await page.evaluate('__probe.afterPaint()')
-  const times = (await page.evaluate('__probe.stopFrames()')) as number[]
+  const times = frameIntervals((await page.evaluate('__probe.stopFrames()')) as number[])
   if (tracePath && browser) await browser.stopTracing()
   await profiler.stop()
   return times

@@ -93,11 +93,11 @@ const probe = {
     recording = []
     requestAnimationFrame(frameLoop)
   },
-  /** Stops recording; returns the time between consecutive frames, in ms. */
+  /** Stops recording; returns the frames' timestamps, in ms (frameIntervals in stats.ts makes them intervals). */
   stopFrames(): number[] {
     const times = recording ?? []
     recording = null
-    return times.slice(1).map((t, i) => t - (times[i] as number))
+    return times
   },
 
   /** Resolves once `count` frames in a row came within IDLE_FRAME_MS of each other; returns the time then. */

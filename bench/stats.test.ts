@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { median, percentile } from './stats'
+import { frameIntervals, median, percentile } from './stats'
 
 describe('bench statistics', () => {
   it('takes the median of two runs as their mean, not the faster one', () => {
@@ -14,5 +14,18 @@ describe('bench statistics', () => {
     expect(percentile(frames, 95)).toBe(95)
     expect(percentile(frames, 50)).toBe(50)
     expect(percentile([16.7], 95)).toBe(16.7)
+  })
+})
+
+describe('frame intervals', () => {
+  it('are the same for the same clock ticks, wherever the clock stood: no float error decides a ratio', () => {
+    // 16.8 ms apart on a clock with 0.1 ms steps, early and late in a run. Subtracted as they
+    // are, the early one is 16.799999999999955 and the late one 16.80000000000291: a page at
+    // the frame floor came out "over 1.0×" another at the same floor.
+    const early = frameIntervals([1000.1, 1016.9, 1033.7])
+    const late = frameIntervals([123456.7, 123473.5, 123490.3])
+    expect(early).toEqual([16.8, 16.8])
+    expect(late).toEqual(early)
+    expect(percentile(early, 95) / percentile(late, 95)).toBe(1)
   })
 })
