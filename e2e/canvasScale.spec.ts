@@ -111,31 +111,54 @@ test('a board that opens zoomed out draws its relations between the simplified c
   await expect(app.page.locator('.react-flow__edge')).toHaveCount(board.relations.length)
 })
 
-test('farther out, titles become bars and relations a few paths; a click on a line selects it; back in, the edges return', async ({ launch, folder }) => {
+/** Where a board point is on the screen now. */
+async function screenOf(page: import('@playwright/test').Page): Promise<(x: number, y: number) => { x: number; y: number }> {
+  const t = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect()
+    const m = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform)
+    return { left: pane.left, top: pane.top, x: m.e, y: m.f, zoom: m.a }
+  })
+  return (x, y) => ({ x: t.left + t.x + x * t.zoom, y: t.top + t.y + y * t.zoom })
+}
+
+test('farther out, cards are outlines and relations a few paths; a click on a line selects it; back in, the edges return', async ({ launch, folder }) => {
   const board = sampleBoard()
   const path = join(folder, 'far-out.orgboard')
   await writeFile(path, serializeBoard({ ...board, viewport: { x: 300, y: 200, zoom: 0.25 } }))
   const app = await launch({ answerDialogs: { open: [path] } })
   const { page } = app
   await app.menu('board.open')
-  const train = card(page, 'Route Optimiser 3.0 re-platform')
-  await expect(train.locator('.card--lite')).toBeVisible()
   await expect(page.locator('.react-flow')).toHaveClass(/canvas--far/)
+  // Every card but the frames and gardens is an outline among a few paths; React Flow has only those.
+  const outlines = page.getByTestId('far-cards')
+  const plain = board.cards.filter((c) => !cardKind(c.kind).container)
+  const bodies = await outlines.locator('g > path:first-child').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')).join(''))
+  expect(bodies.match(/M/g)).toHaveLength(plain.length)
+  // Nodes stay for the frame and the garden, and for the initiative the hiring wall blocks: it wears a badge.
+  const nodeIds = (): Promise<string[]> => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id ?? '').sort())
+  await expect.poll(nodeIds).toEqual(['frame-lower-right', 'garden-ai', 'init-onboarding'])
+  await expect(card(page, 'Cut onboarding time from 6 weeks to 2').getByTestId('blocked-badge')).toBeVisible()
+  // Under the pointer a card is a node again, drawn as its outline is: a bar for its title.
+  const train = card(page, 'Route Optimiser 3.0 re-platform')
+  await expect(train).toHaveCount(0)
+  const ftRoute = board.cards.find((c) => c.id === 'ft-route')!
+  const at = (await screenOf(page))(ftRoute.x + ftRoute.width / 2, ftRoute.y + ftRoute.height / 2)
+  await page.mouse.move(at.x, at.y)
+  await expect(train.locator('.card--lite')).toBeVisible()
   await expect(train.locator('.card-lite__title')).toBeHidden()
+  const flowBox0 = (await page.locator('.react-flow').boundingBox())!
+  await page.mouse.move(flowBox0.x + 5, flowBox0.y + 5)
+  await expect(train).toHaveCount(0)
   // React Flow's edges are still there (selection, the quick menu) but hidden; a few paths draw every relation.
   await expect(page.locator('.react-flow__edges')).toBeHidden()
   const far = page.getByTestId('far-relations')
   const drawn = await far.locator('path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''))
   expect(drawn.length).toBeLessThan(board.relations.length * 2)
   expect(drawn.join('').match(/Z/g)).toHaveLength(board.relations.length) // one arrowhead each
-  await page.screenshot({ path: join(folder, 'far-out.png') })
+  await page.screenshot({ path: process.env.SHOT_DIR ? join(process.env.SHOT_DIR, 'far-out.png') : join(folder, 'far-out.png') })
 
   // A point on the middle of a relation between two cards not inside each other, in view.
-  const target = await page.evaluate(() => {
-    const pane = document.querySelector('.react-flow')!.getBoundingClientRect()
-    const m = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform)
-    return { left: pane.left, top: pane.top, x: m.e, y: m.f, zoom: m.a }
-  })
+  const screen = await screenOf(page)
   const inside = (x: number, y: number): boolean =>
     board.cards.some((c) => !cardKind(c.kind).container && x > c.x - 10 && x < c.x + c.width + 10 && y > c.y - 10 && y < c.y + c.height + 10)
   const line = relationLines(board.cards, board.relations).find(({ start, end }) => {
@@ -144,25 +167,30 @@ test('farther out, titles become bars and relations a few paths; a click on a li
   })
   if (!line) throw new Error('no relation to click in the sample')
   const mid = { x: (line.start.x + line.end.x) / 2, y: (line.start.y + line.end.y) / 2 }
-  await page.mouse.click(target.left + target.x + mid.x * target.zoom, target.top + target.y + mid.y * target.zoom)
+  const onLine = screen(mid.x, mid.y)
+  await page.mouse.click(onLine.x, onLine.y)
   await expect(page.locator(`.react-flow__edge[data-id="${line.relation.id}"]`)).toHaveClass(/selected/)
   await expect(page.getByRole('toolbar', { name: 'Relation' })).toBeVisible()
   // Drawn wider, over the rest.
   const widths = await far.locator('path[stroke-width]').evaluateAll((paths) => paths.map((p) => Number(p.getAttribute('stroke-width'))))
   expect(widths.at(-1)).toBeGreaterThan(Math.max(...widths.slice(0, -1).filter((w) => w < 3.5)))
   // A click away from every line clears it, as on the pane at any zoom.
-  await page.mouse.click(target.left + 5, target.top + 5)
+  const flowBox = (await page.locator('.react-flow').boundingBox())!
+  await page.mouse.click(flowBox.x + 5, flowBox.y + 5)
   await expect(page.getByRole('toolbar', { name: 'Relation' })).toHaveCount(0)
 
   // Dragging a card: its relations follow it on every move, and every relation is still drawn once.
   const drawing = (): Promise<string> => far.locator('path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')).join(''))
   const before = await drawing()
-  const grab = await train.boundingBox()
-  if (!grab) throw new Error('no card')
-  await page.mouse.move(grab.x + grab.width / 2, grab.y + grab.height / 2)
+  const cardsDrawn = (): Promise<string> => outlines.locator('path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')).join(''))
+  const cardsBefore = await cardsDrawn()
+  await page.mouse.move(at.x, at.y)
+  await expect(train).toHaveCount(1)
   await page.mouse.down()
-  await page.mouse.move(grab.x + grab.width / 2 + 80, grab.y + grab.height / 2 + 40, { steps: 8 })
+  await page.mouse.move(at.x + 80, at.y + 40, { steps: 8 })
   await expect.poll(drawing).not.toBe(before)
+  // Its outline goes with it, under the node: no trace of the card is left where it was.
+  await expect.poll(cardsDrawn).not.toBe(cardsBefore)
   expect((await drawing()).match(/Z/g)).toHaveLength(board.relations.length)
   await page.mouse.up()
 
@@ -176,6 +204,72 @@ test('farther out, titles become bars and relations a few paths; a click on a li
   await expect(far).toHaveCount(0)
   await expect(train.getByTestId('card-title')).toBeVisible() // whole now: the drag left it selected
   await expect(page.locator('.react-flow__edge').first()).toBeVisible()
+})
+
+test('farther out, the card under the pointer takes clicks, shift-clicks, double-clicks, selection boxes and connections', async ({ launch, folder }) => {
+  const board = sampleBoard()
+  const path = join(folder, 'far-hands.orgboard')
+  await writeFile(path, serializeBoard({ ...board, viewport: { x: 300, y: 200, zoom: 0.25 } }))
+  const app = await launch({ answerDialogs: { open: [path] } })
+  const { page } = app
+  await app.menu('board.open')
+  await expect(page.locator('.react-flow')).toHaveClass(/canvas--far/)
+  const screen = await screenOf(page)
+  const middle = (id: string): { x: number; y: number } => {
+    const c = board.cards.find((c) => c.id === id)!
+    return screen(c.x + c.width / 2, c.y + c.height / 2)
+  }
+  const dwh = card(page, 'Data warehouse migration')
+  const route = card(page, 'Route Optimiser 3.0 re-platform')
+  const selectedIds = (): Promise<string[]> =>
+    page.locator('.react-flow__node.selected').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id ?? '').sort())
+
+  // A click on an outline selects that card, a shift-click adds one, a click on the pane clears them.
+  await page.mouse.click(middle('ft-dwh').x, middle('ft-dwh').y)
+  await expect.poll(selectedIds).toEqual(['ft-dwh'])
+  await expect(page.getByRole('complementary').getByText('Data warehouse migration').first()).toBeVisible()
+  await page.mouse.move(middle('ft-route').x, middle('ft-route').y)
+  await page.keyboard.down('Shift')
+  await page.mouse.click(middle('ft-route').x, middle('ft-route').y)
+  await page.keyboard.up('Shift')
+  await expect.poll(selectedIds).toEqual(['ft-dwh', 'ft-route'])
+  const empty = screen(-100, 520)
+  await page.mouse.click(empty.x, empty.y)
+  await expect.poll(selectedIds).toEqual([])
+  await expect(dwh).toHaveCount(0)
+
+  // A selection box takes the outlines wholly inside it.
+  const from = screen(40, 20)
+  const to = screen(360, 400)
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move(to.x, to.y, { steps: 10 })
+  await page.mouse.up()
+  await expect.poll(selectedIds).toEqual(['ft-dwh', 'ft-route'])
+  await expect(route).toHaveClass(/selected/)
+
+  // From the selected train's handle onto the Growth team's outline: a relation.
+  await page.mouse.click(empty.x, empty.y)
+  await page.mouse.click(middle('ft-route').x, middle('ft-route').y)
+  const handle = route.locator('.card__handle[data-handlepos="right"]')
+  const h = (await handle.boundingBox())!
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(middle('team-growth').x, middle('team-growth').y, { steps: 12 })
+  await page.mouse.up()
+  const heads = (): Promise<number> =>
+    page.getByTestId('far-relations').locator('path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')).join('').match(/Z/g)?.length ?? 0)
+  await expect.poll(heads).toBe(board.relations.length + 1)
+  await page.keyboard.press('Control+z')
+  await expect.poll(heads).toBe(board.relations.length)
+
+  // A double-click renames, as at any zoom.
+  await page.mouse.dblclick(middle('ft-dwh').x, middle('ft-dwh').y)
+  const editor = page.getByRole('textbox', { name: /Title of freight train|Name of freight train/i })
+  await expect(editor).toBeVisible()
+  await editor.fill('Data warehouse, phase two')
+  await page.keyboard.press('Enter')
+  await expect(card(page, 'Data warehouse, phase two')).toHaveCount(1)
 })
 
 test('the minimap shows every card, far ones too, in their colours, and dragging on it pans the board', async ({ launch, folder }) => {

@@ -17,6 +17,7 @@ import { cullToWindow } from '../../../shared/cull'
 import { lineAt, relationLines } from '../../../shared/relationLines'
 import { connectCards, moveCardsIntoPlace, positionsWithContents } from '../../../shared/edits'
 import { cardKind, isCardKind, relationKind } from '../../../shared/kinds'
+import { isVotable } from '../../../shared/voting'
 import { insertCard } from '../actions'
 import { useEditorContext } from '../editorContext'
 import { GRID } from '../prefs'
@@ -35,8 +36,10 @@ import { BoardMiniMap } from './BoardMiniMap'
 import { arrowheadId, highlightColor } from './arrowheads'
 import { RelationMarkers } from './RelationMarkers'
 import { FarRelations } from './FarRelations'
+import { FarCards } from './FarCards'
 import { CanvasTheme } from './liteIcons'
 import { useCullArea } from './useCullArea'
+import { useFarCardPointer } from './useFarCardPointer'
 
 const nodeTypes = { card: CardNode }
 const snapGrid: [number, number] = [GRID, GRID]
@@ -187,10 +190,17 @@ export function Canvas(): React.JSX.Element {
   )
   // Not remade on drag moves, which change only the nodes.
   const selectedEnds = useMemo(() => new Set(edges.filter((e) => e.selected).flatMap((e) => [e.source, e.target])), [edges])
-  const nodes = useMemo(
-    () => (culled ? allNodes.filter((n) => n.selected || n.data.editing || culled.cards.has(n.id) || selectedEnds.has(n.id)) : allNodes),
-    [allNodes, selectedEnds, culled]
-  )
+  // Past FAR_ZOOM most cards are FarCards' outlines: React Flow keeps those that draw more, and the one under the pointer.
+  const farCards = useFarCardPointer(ctx)
+  const { far, pointed } = farCards
+  const voting = useEditor(store, (s) => s.history.present.voting)
+  const nodes = useMemo(() => {
+    if (!culled) return allNodes
+    const needsNode = ({ id, data: { card, marks } }: CardNodeType): boolean =>
+      !far || id === pointed || !!marks || !!card.pinned || cardKind(card.kind).container || isVotable(voting, card)
+    // A selected relation's ends too, wherever they are: React Flow draws no edge without both its nodes.
+    return allNodes.filter((n) => n.selected || n.data.editing || selectedEnds.has(n.id) || (needsNode(n) && culled.cards.has(n.id)))
+  }, [allNodes, selectedEnds, culled, far, pointed, voting])
 
   const flowRoot = useRef<HTMLDivElement>(null)
   useDraggedCardsFollow(store.drag, flowRoot)
@@ -266,16 +276,17 @@ export function Canvas(): React.JSX.Element {
     },
     [ctx, store]
   )
-  const onPaneClick = useCallback((e: React.MouseEvent) => void selectRelationAt(e), [selectRelationAt])
+  const { selectCardAt, cardAt } = farCards
+  const onPaneClick = useCallback((e: React.MouseEvent) => void (selectCardAt(e) || selectRelationAt(e)), [selectCardAt, selectRelationAt])
   // A click (not a drag) on one card of a multi-selection selects just that card, as on other whiteboards;
   // React Flow keeps the whole selection so that it can be dragged.
   const onNodeClick = useCallback(
     (e: React.MouseEvent, node: CardNodeType) => {
-      if (cardKind(node.data.card.kind).container && selectRelationAt(e)) return
+      if (cardKind(node.data.card.kind).container && (selectCardAt(e) || selectRelationAt(e))) return
       const { selectedCards } = store.getState()
       if (!e.shiftKey && selectedCards.size > 1 && selectedCards.has(node.id)) store.select([node.id])
     },
-    [store, selectRelationAt]
+    [store, selectCardAt, selectRelationAt]
   )
 
   const onConnect: OnConnect = useCallback(
@@ -290,11 +301,14 @@ export function Canvas(): React.JSX.Element {
       const point = 'changedTouches' in event ? event.changedTouches[0] : event
       if (!point) return
       const el = document.elementFromPoint(point.clientX, point.clientY)?.closest<HTMLElement>('.react-flow__node')
-      const target = el?.dataset.id
+      const onNode = el?.dataset.id
+      // Over a frame, or the pane, where FarCards draws a card's outline: that card.
+      const under = onNode === undefined ? undefined : cardsById(store.board.cards).get(onNode)
+      const target = (!under || cardKind(under.kind).container ? cardAt(point)?.id : undefined) ?? onNode
       const source = state.fromNode.id
       if (target && target !== source) store.change('Connect', (board) => void connectCards(board, source, target))
     },
-    [store]
+    [store, cardAt]
   )
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -335,11 +349,12 @@ export function Canvas(): React.JSX.Element {
         <BoardMiniMap theme={theme} />
         <RelationMarkers theme={theme} />
         <FarRelations theme={theme} />
+        <FarCards theme={theme} />
         <ArrangeToolbar />
-        <FarZoomClass />
+        <FarZoomClass onChange={farCards.setFar} />
       </>
     ),
-    [theme]
+    [theme, farCards.setFar]
   )
 
   const initialViewport = store.getState().viewport
@@ -363,6 +378,7 @@ export function Canvas(): React.JSX.Element {
         onNodeMouseLeave={onNodeMouseLeave}
         onInit={onInit}
         onMoveEnd={onMoveEnd}
+        {...farCards.handlers}
         onPaneClick={onPaneClick}
         onDragOver={onDragOver}
         onDrop={onDrop}

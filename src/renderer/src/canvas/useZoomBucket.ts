@@ -9,8 +9,8 @@ export const LITE_ZOOM = 0.45
 
 /**
  * Below this zoom even a zoomed-out card's title (18 px) shows under 5.4 px, too small to
- * read, so it is drawn as a bar, as maps drop small labels; frame names stay. Relations
- * are drawn as a few paths (FarRelations) instead of an SVG each.
+ * read, so it is drawn as a bar, as maps drop small labels; frame names stay. Cards and
+ * relations are drawn as a few paths (FarCards, FarRelations) instead of an element each.
  */
 export const FAR_ZOOM = 0.3
 
@@ -29,12 +29,14 @@ export function useZoomedOut(): boolean {
 /**
  * Puts `canvas--far` on React Flow's element below FAR_ZOOM. A class, not a prop to
  * each card: crossing the threshold restyles the cards without rendering any of them.
+ * `onChange` hears the crossings, for the canvas outside React Flow's store.
  */
-export function FarZoomClass(): null {
+export function FarZoomClass({ onChange }: { onChange?: (far: boolean) => void }): null {
   const far = useStore(farOut)
   const domNode = useStore(domNodeOf)
   useLayoutEffect(() => {
     domNode?.classList.toggle('canvas--far', far)
-  }, [domNode, far])
+    onChange?.(far)
+  }, [domNode, far, onChange])
   return null
 }
