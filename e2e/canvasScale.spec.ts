@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { PNG } from 'pngjs'
 import { serializeBoard } from '../src/shared/serialize'
 import { sampleBoard } from '../src/main/files/sampleBoard'
 import type { Board, Card } from '../src/shared/board'
@@ -142,10 +143,20 @@ test('farther out, cards are outlines and relations a few paths; a click on a li
   const train = card(page, 'Route Optimiser 3.0 re-platform')
   await expect(train).toHaveCount(0)
   const ftRoute = board.cards.find((c) => c.id === 'ft-route')!
-  const at = (await screenOf(page))(ftRoute.x + ftRoute.width / 2, ftRoute.y + ftRoute.height / 2)
+  const toScreen = await screenOf(page)
+  const at = toScreen(ftRoute.x + ftRoute.width / 2, ftRoute.y + ftRoute.height / 2)
+  const corner = toScreen(ftRoute.x - 8, ftRoute.y - 8)
+  const clip = { x: corner.x, y: corner.y, width: (ftRoute.width + 16) * 0.25, height: (ftRoute.height + 16) * 0.25 }
+  const outline = PNG.sync.read(await page.screenshot({ clip }))
   await page.mouse.move(at.x, at.y)
   await expect(train.locator('.card--lite')).toBeVisible()
   await expect(train.locator('.card-lite__title')).toBeHidden()
+  // The node looks as its outline did (within 12 of 255 per channel): nothing jumps when the pointer reaches a card.
+  const node = PNG.sync.read(await page.screenshot({ clip }))
+  let off = 0
+  for (let i = 0; i < node.data.length; i += 4)
+    if ([0, 1, 2].some((c) => Math.abs((node.data[i + c] as number) - (outline.data[i + c] as number)) > 12)) off++
+  expect(off / (node.data.length / 4)).toBeLessThan(0.1) // antialiased edges differ a little
   const flowBox0 = (await page.locator('.react-flow').boundingBox())!
   await page.mouse.move(flowBox0.x + 5, flowBox0.y + 5)
   await expect(train).toHaveCount(0)

@@ -5,7 +5,7 @@ import { useEditorContext } from '../editorContext'
 import { useDragPositions } from '../state/cardDrag'
 import { useEditor } from '../state/editorStore'
 import type { Theme } from '../theme'
-import { cardLooks, type CardLook, type Place } from './cardOutlines'
+import { cardLooks, DASH_WIDTH, type CardLook, type Place } from './cardOutlines'
 import { farOut } from './useZoomBucket'
 
 /**
@@ -54,10 +54,8 @@ function LookPaths({ look }: { look: CardLook }): React.JSX.Element {
     <g data-look={look.key}>
       <path d={look.body} fill={look.fill} />
       {look.texture && <path d={look.texture} fill={look.color} fillOpacity={0.18} />}
-      {look.border && (
-        <path d={look.border} fill="none" stroke={look.color} strokeWidth={look.borderWidth} strokeDasharray={look.dashed ? '6 6' : undefined} />
-      )}
       {look.accent && <path d={look.accent} fill={look.color} />}
+      {look.dashes && <path d={look.dashes} fill="none" stroke={look.color} strokeWidth={DASH_WIDTH} strokeDasharray="6 6" />}
       <path d={look.bars} fill={look.color} fillOpacity={0.4} />
     </g>
   )

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Card } from '../../../shared/board'
 import { cardKind } from '../../../shared/kinds'
-import { cardLooks, outlinedCardAt, outlinedCardsInside, roundedRect } from './cardOutlines'
+import { cardLooks, farFill, outlinedCardAt, outlinedCardsInside, roundedRect } from './cardOutlines'
 
 const card = (id: string, kind: string, x: number, y: number, extra: Partial<Card> = {}): Card => ({
   id,
@@ -16,12 +16,25 @@ const card = (id: string, kind: string, x: number, y: number, extra: Partial<Car
 })
 
 describe('roundedRect', () => {
-  it('scales radii that do not fit down as CSS does: a pill is a stadium', () => {
-    expect(roundedRect(0, 0, 200, 100, [999, 999, 999, 999])).toBe('M50 0H150A50 50 0 0 1 200 50V50A50 50 0 0 1 150 100H50A50 50 0 0 1 0 50V50A50 50 0 0 1 50 0Z')
+  it('draws corners as a few straight segments, more for larger radii', () => {
+    // A 50 px corner (a pill 100 high): three segments per quarter circle.
+    const pill = roundedRect(0, 0, 200, 100, [50, 50, 50, 50])
+    expect(pill.startsWith('M0 50L6.7 25L25 6.7L50 0L150 0')).toBe(true)
+    expect(pill.match(/L/g)).toHaveLength(15)
+    expect(pill.includes('A')).toBe(false)
+    // A 10 px corner is cut once; a 2 px one is square.
+    expect(roundedRect(0, 0, 100, 50, [10, 2, 0, 0])).toBe('M0 10L10 0L100 0L100 50L0 50Z')
   })
-  it('draws square corners without arcs, and nothing for an empty box', () => {
-    expect(roundedRect(10, 20, 30, 40, [0, 0, 0, 0])).toBe('M10 20H40V60H10V20Z')
+  it('draws nothing for an empty box', () => {
     expect(roundedRect(0, 0, 0, 40, [4, 4, 4, 4])).toBe('')
+  })
+})
+
+describe('farFill', () => {
+  it('tints the fill with 15% of the accent, as color-mix in sRGB does', () => {
+    expect(farFill('#000000', '#ffffff')).toBe('#d9d9d9')
+    expect(farFill('#1d4ed8', '#dbeafe')).toBe('#bfd3f8')
+    expect(farFill('var(--x)', '#dbeafe')).toBe('#dbeafe')
   })
 })
 
@@ -38,19 +51,22 @@ describe('cardLooks', () => {
     const looks = cardLooks(board, 'light')
     // The pink train is a look of its own.
     expect(looks.map((l) => l.key.split('|')[0])).toEqual(['pill', 'brick', 'pill'])
-    expect(looks[2]?.color).toBe('#be185d')
-    const trains = looks[0]
+    const [trains, , pink] = looks
     expect(trains?.color).toBe(cardKind('freightTrain').color)
-    expect(trains?.fill).toBe(cardKind('freightTrain').fill)
+    expect(trains?.fill).toBe(farFill(cardKind('freightTrain').color, cardKind('freightTrain').fill))
+    expect(pink?.color).toBe('#be185d')
     expect(trains?.body.match(/M/g)).toHaveLength(2)
     expect(trains?.bars).toContain('M317 17') // 3 px border + 14 px inset, from the card at x = 300
     expect(looks.some((l) => l.body.includes('M0 400') || l.body.includes('M450 400'))).toBe(false)
   })
 
-  it('draws a pill with its 3 px border inside the box, as CSS does', () => {
-    const [trains] = cardLooks([board[0] as Card], 'light')
-    expect(trains?.borderWidth).toBe(3)
-    expect(trains?.border.startsWith('M50 1.5H150A48.5 48.5 0 0 1 198.5 50')).toBe(true)
+  it("keeps the accents that tell kinds apart: a sticky's top, a tab's side, a hexagon's edges", () => {
+    const [note] = cardLooks([card('q', 'note', 0, 0)], 'light')
+    expect(note?.accent).toBe('M0 0h200v6h-200Z')
+    const [initiative] = cardLooks([card('i', 'initiative', 0, 0)], 'light')
+    expect(initiative?.accent.startsWith('M0 8L8 0L10 0L10 100L8 100L0 92Z')).toBe(true)
+    const [team] = cardLooks([card('t', 'team', 0, 0)], 'light')
+    expect(team?.accent).toBe('M14 0h172v2h-172ZM14 98h172v2h-172Z')
   })
 
   it('gives a brick its courses and uses the dark theme colours there', () => {
@@ -63,13 +79,14 @@ describe('cardLooks', () => {
 
   it('draws a dragged or resized card at its place now', () => {
     const [trains] = cardLooks([board[0] as Card], 'light', new Map([['platform', { x: 40, y: 60, width: 300 }]]))
-    expect(trains?.body.startsWith('M90 60H290')).toBe(true)
+    expect(trains?.body.startsWith('M40 110')).toBe(true)
+    expect(trains?.body).toContain('L340 110')
   })
 
   it('keeps a kind this version does not know, dashed', () => {
     const [unknown] = cardLooks([card('future', 'roadmap', 0, 0)], 'light')
-    expect(unknown?.dashed).toBe(true)
-    expect(unknown?.border).not.toBe('')
+    expect(unknown?.dashes).not.toBe('')
+    expect(unknown?.body).not.toBe('')
   })
 })
 

@@ -10,6 +10,15 @@ import { kindColors, type Theme } from '../theme'
  * shapes (radii, border widths, the sticky's and tab's accents, the brick's courses) and
  * the title bar of `.canvas--far`, so a card looks the same whether a path or React Flow
  * draws it (the one under the pointer, selected or marked is a node over its path).
+ *
+ * One fill per card, of straight edges: Chromium's software rasteriser redraws every path
+ * at each zoom step, and at XL anything more per card doubled the zoom frames' p95 (bench,
+ * interleaved rounds: one fill 16.8 ms; with arcs 33.3; with a border as a ring, a second
+ * fill or a stroke 33.4; arcs and stroked borders 50). So corners are a few straight
+ * segments (at FAR_ZOOM and below a 10 px radius is 3 screen px or less), and the borders,
+ * 0.6 screen px or less out here, give way to a tint of the accent in the fill, which keeps
+ * a white card apart from the canvas; `.canvas--far` styles the card nodes the same way.
+ * The sticky's and the tab's wide accents stay, as small fills.
  */
 
 /** A card's place and size now: the board's, or a drag's or resize's. */
@@ -23,17 +32,15 @@ export interface Place {
 /** Every card of one look, each part of their outlines as one path. */
 export interface CardLook {
   key: string
-  /** Accent and background colours of the kind or the card's own colour. */
+  /** The accent colour of the kind or the card's own colour, and its fill tinted with it (farFill). */
   color: string
   fill: string
-  /** Background shapes, filled with `fill`. */
+  /** Each card's shape, in `fill`. */
   body: string
-  /** Borders, stroked in `color` at `borderWidth` (dashed for a kind this version does not know). */
-  border: string
-  borderWidth: number
-  dashed: boolean
-  /** Solid accents in `color`: a sticky's top, a tab's side, a hexagon's edges. */
+  /** In `color`: a sticky's top, a tab's side, a hexagon's top and bottom edges. */
   accent: string
+  /** A kind this version does not know: its border, dashed, stroked in `color`. */
+  dashes: string
   /** Title bars, in `color` at 40%. */
   bars: string
   /** A brick's courses, in `color` at 18%. */
@@ -43,22 +50,23 @@ export interface CardLook {
 interface Outline {
   /** Corner radii, top-left, top-right, bottom-right, bottom-left, before CSS's scaling to fit. */
   radii: readonly [number, number, number, number]
-  /** Border width; `left` and `top` where one side is wider. */
-  border: number
-  left?: number
-  top?: number
+  /** Border widths, top, right, bottom, left. */
+  border: readonly [number, number, number, number]
 }
 
 const outlines: Record<Exclude<CardShape, 'container'>, Outline> = {
-  pill: { radii: [999, 999, 999, 999], border: 3 },
-  leaf: { radii: [36, 6, 36, 6], border: 2 },
-  brick: { radii: [4, 4, 4, 4], border: 2 },
-  sheet: { radii: [2, 18, 2, 2], border: 2 },
-  tab: { radii: [8, 8, 8, 8], border: 2, left: 10 },
-  hexagon: { radii: [10, 10, 10, 10], border: 2 },
-  sticky: { radii: [2, 2, 2, 2], border: 0, top: 6 },
-  unknown: { radii: [10, 10, 10, 10], border: 2 }
+  pill: { radii: [999, 999, 999, 999], border: [3, 3, 3, 3] },
+  leaf: { radii: [36, 6, 36, 6], border: [2, 2, 2, 2] },
+  brick: { radii: [4, 4, 4, 4], border: [2, 2, 2, 2] },
+  sheet: { radii: [2, 18, 2, 2], border: [2, 2, 2, 2] },
+  tab: { radii: [8, 8, 8, 8], border: [2, 2, 2, 10] },
+  hexagon: { radii: [10, 10, 10, 10], border: [2, 2, 2, 2] },
+  sticky: { radii: [2, 2, 2, 2], border: [6, 0, 0, 0] },
+  unknown: { radii: [10, 10, 10, 10], border: [2, 2, 2, 2] }
 }
+export const DASH_WIDTH = 2
+/** How much of the accent tints a card's fill out here: as `color-mix(… var(--accent) 15%, var(--fill))` in styles.css. */
+export const FAR_TINT = 0.15
 const HEX_INSET = 14
 /** The bar: 14 px in from the padding box's top left, to 22% short of its right (styles.css). */
 const BAR_INSET = 14
@@ -68,7 +76,7 @@ const BAR_END = 0.78
 const COURSE = 19
 const COURSE_HEIGHT = 2
 
-const n = (v: number): string => String(Math.round(v * 100) / 100)
+const n = (v: number): string => String(Math.round(v * 10) / 10)
 
 /** CSS's rule for radii that do not fit: all scaled down by the same factor. */
 function fitRadii(r: readonly number[], w: number, h: number): number[] {
@@ -77,79 +85,109 @@ function fitRadii(r: readonly number[], w: number, h: number): number[] {
   return [tl * f, tr * f, br * f, bl * f]
 }
 
-/** A rectangle with rounded corners as path data, clockwise from the top left. */
+/** Straight segments per quarter circle: at FAR_ZOOM each is within about half a screen pixel of the arc. */
+const segments = (r: number): number => (r < 4 ? 0 : r < 12 ? 1 : r < 30 ? 2 : 3)
+
+/**
+ * A rectangle with rounded corners as path data of straight edges, clockwise from the top
+ * left; radii already fitted (fitRadii). A corner under 4 px is square.
+ */
 export function roundedRect(x: number, y: number, w: number, h: number, radii: readonly number[]): string {
   if (w <= 0 || h <= 0) return ''
-  const [tl = 0, tr = 0, br = 0, bl = 0] = fitRadii(radii, w, h)
-  const arc = (r: number, ex: number, ey: number): string => (r > 0 ? `A${n(r)} ${n(r)} 0 0 1 ${n(ex)} ${n(ey)}` : '')
-  return (
-    `M${n(x + tl)} ${n(y)}H${n(x + w - tr)}${arc(tr, x + w, y + tr)}V${n(y + h - br)}${arc(br, x + w - br, y + h)}` +
-    `H${n(x + bl)}${arc(bl, x, y + h - bl)}V${n(y + tl)}${arc(tl, x + tl, y)}Z`
-  )
+  const corners: [number, number, number, number][] = [
+    [x, y, radii[0] ?? 0, Math.PI],
+    [x + w, y, radii[1] ?? 0, Math.PI * 1.5],
+    [x + w, y + h, radii[2] ?? 0, 0],
+    [x, y + h, radii[3] ?? 0, Math.PI / 2]
+  ]
+  let d = ''
+  for (const [cx, cy, r, from] of corners) {
+    const k = segments(r)
+    if (k === 0) {
+      d += `${d ? 'L' : 'M'}${n(cx)} ${n(cy)}`
+      continue
+    }
+    // The corner's circle: its centre is r in from both sides.
+    const ox = cx + (cx === x ? r : -r)
+    const oy = cy + (cy === y ? r : -r)
+    for (let i = 0; i <= k; i++) {
+      const a = from + (Math.PI / 2) * (i / k)
+      d += `${d ? 'L' : 'M'}${n(ox + r * Math.cos(a))} ${n(oy + r * Math.sin(a))}`
+    }
+  }
+  return `${d}Z`
+}
+
+/** `fill` with FAR_TINT of `accent` mixed in, channel by channel in sRGB, as CSS's color-mix(in srgb) does. */
+export function farFill(accent: string, fill: string): string {
+  const rgb = (hex: string): number[] | null => (/^#[0-9a-f]{6}$/i.test(hex) ? [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) : null)
+  const a = rgb(accent)
+  const f = rgb(fill)
+  if (!a || !f) return fill
+  return `#${f.map((c, i) => Math.round(c + ((a[i] as number) - c) * FAR_TINT).toString(16).padStart(2, '0')).join('')}`
 }
 
 const rect = (x: number, y: number, w: number, h: number): string => (w > 0 && h > 0 ? `M${n(x)} ${n(y)}h${n(w)}v${n(h)}h${n(-w)}Z` : '')
 
 interface Parts {
   body: string[]
-  border: string[]
   accent: string[]
+  dashes: string[]
   bars: string[]
   texture: string[]
 }
-type LookOf = Pick<CardLook, 'key' | 'color' | 'fill' | 'borderWidth' | 'dashed'>
 
 function addCard(p: Parts, shape: Exclude<CardShape, 'container'>, x: number, y: number, w: number, h: number): void {
-  const o = outlines[shape]
-  const bw = o.border
-  const left = o.left ?? bw
-  const top = o.top ?? bw
+  const { radii, border } = outlines[shape]
+  const [top, right, bottom, left] = border
+  const fitted = fitRadii(radii, w, h)
   if (shape === 'hexagon') {
     // Clipped to a hexagon (styles.css's clip-path): of the border, only the top and bottom edges show.
     p.body.push(`M${n(x + HEX_INSET)} ${n(y)}H${n(x + w - HEX_INSET)}L${n(x + w)} ${n(y + h / 2)}L${n(x + w - HEX_INSET)} ${n(y + h)}H${n(x + HEX_INSET)}L${n(x)} ${n(y + h / 2)}Z`)
-    p.accent.push(rect(x + HEX_INSET, y, w - 2 * HEX_INSET, bw), rect(x + HEX_INSET, y + h - bw, w - 2 * HEX_INSET, bw))
+    p.accent.push(rect(x + HEX_INSET, y, w - 2 * HEX_INSET, top), rect(x + HEX_INSET, y + h - bottom, w - 2 * HEX_INSET, bottom))
   } else {
-    p.body.push(roundedRect(x, y, w, h, o.radii))
-    if (bw > 0) p.border.push(roundedRect(x + bw / 2, y + bw / 2, w - bw, h - bw, o.radii.map((r) => Math.max(0, r - bw / 2))))
+    p.body.push(roundedRect(x, y, w, h, fitted))
   }
-  if (o.top) p.accent.push(rect(x, y, w, o.top))
-  if (o.left) {
-    // The wide side follows the outline's rounded corners.
-    const r = fitRadii(o.radii, w, h)[0] ?? 0
-    p.accent.push(`M${n(x + r)} ${n(y)}H${n(x + o.left)}V${n(y + h)}H${n(x + r)}A${n(r)} ${n(r)} 0 0 1 ${n(x)} ${n(y + h - r)}V${n(y + r)}A${n(r)} ${n(r)} 0 0 1 ${n(x + r)} ${n(y)}Z`)
+  if (shape === 'unknown') {
+    const d = DASH_WIDTH / 2
+    p.dashes.push(roundedRect(x + d, y + d, w - 2 * d, h - 2 * d, fitted.map((r) => Math.max(0, r - d))))
   }
-  const innerW = w - left - bw
-  p.bars.push(rect(x + left + BAR_INSET, y + top + BAR_INSET, innerW * BAR_END - BAR_INSET, BAR_HEIGHT))
+  if (shape === 'sticky') p.accent.push(rect(x, y, w, top))
+  if (shape === 'tab') p.accent.push(roundedRect(x, y, left, h, [Math.min(fitted[0] ?? 0, left), 0, 0, Math.min(fitted[3] ?? 0, left)]))
+  // The padding box, where the title starts.
+  const inner = { x: x + left, y: y + top, w: w - left - right, h: h - top - bottom }
+  p.bars.push(rect(inner.x + BAR_INSET, inner.y + BAR_INSET, inner.w * BAR_END - BAR_INSET, BAR_HEIGHT))
   if (shape === 'brick') {
-    for (let at = y + h - bw - COURSE; at > y + top; at -= COURSE) p.texture.push(rect(x + bw, at, w - 2 * bw, COURSE_HEIGHT))
+    for (let at = inner.y + inner.h - COURSE; at > inner.y; at -= COURSE) p.texture.push(rect(inner.x, at, inner.w, COURSE_HEIGHT))
   }
 }
 
 /**
  * The outlines of `cards` (frames and gardens aside: React Flow draws those), grouped by look,
- * each card at its `places` entry if it has one. Paths follow the cards' order, as React Flow's nodes do.
+ * each card at its `places` entry if it has one. Within a look, paths follow the cards' order,
+ * as React Flow's nodes do; looks are in the order they first appear.
  */
 export function cardLooks(cards: readonly Card[], theme: Theme, places?: ReadonlyMap<string, Place>): CardLook[] {
-  const looks = new Map<string, { look: LookOf; parts: Parts }>()
+  const looks = new Map<string, { key: string; color: string; fill: string; parts: Parts }>()
   for (const card of cards) {
     const spec = cardKind(card.kind)
     if (spec.container) continue
     const shape = spec.shape === 'container' ? 'unknown' : spec.shape
-    const { color, fill } = kindColors(cardPaint(card), theme)
+    const { color, fill: own } = kindColors(cardPaint(card), theme)
+    const fill = farFill(color, own)
     const key = `${shape}|${color}|${fill}`
-    let l = looks.get(key)
-    if (!l) {
-      const look = { key, color, fill, borderWidth: outlines[shape].border, dashed: shape === 'unknown' }
-      looks.set(key, (l = { look, parts: { body: [], border: [], accent: [], bars: [], texture: [] } }))
-    }
+    let look = looks.get(key)
+    if (!look) looks.set(key, (look = { key, color, fill, parts: { body: [], accent: [], dashes: [], bars: [], texture: [] } }))
     const at = places?.get(card.id)
-    addCard(l.parts, shape, at?.x ?? card.x, at?.y ?? card.y, at?.width ?? card.width, at?.height ?? card.height)
+    addCard(look.parts, shape, at?.x ?? card.x, at?.y ?? card.y, at?.width ?? card.width, at?.height ?? card.height)
   }
-  return [...looks.values()].map(({ look, parts: p }) => ({
-    ...look,
+  return [...looks.values()].map(({ key, color, fill, parts: p }) => ({
+    key,
+    color,
+    fill,
     body: p.body.join(''),
-    border: p.border.join(''),
     accent: p.accent.join(''),
+    dashes: p.dashes.join(''),
     bars: p.bars.join(''),
     texture: p.texture.join('')
   }))
