@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react'
+import { memo, useEffect, useMemo } from 'react'
 import { useStore, ViewportPortal } from '@xyflow/react'
 import type { Card } from '../../../shared/board'
 import { useEditorContext } from '../editorContext'
@@ -6,7 +6,8 @@ import { useDragPositions } from '../state/cardDrag'
 import { useEditor } from '../state/editorStore'
 import type { Theme } from '../theme'
 import { cardLooks, DASH_WIDTH, type CardLook, type Place } from './cardOutlines'
-import { farOut } from './useZoomBucket'
+import { farLooks, prepareFarLooks } from './farLooks'
+import { farOut, zoomedOut } from './useZoomBucket'
 
 /**
  * The cards as a few paths per look while zoomed out past FAR_ZOOM (see cardOutlines.ts).
@@ -17,8 +18,18 @@ import { farOut } from './useZoomBucket'
  */
 export const FarCards = memo(function FarCards({ theme }: { theme: Theme }) {
   const far = useStore(farOut)
-  return far ? <FarCardPaths theme={theme} /> : null
+  const near = useStore(zoomedOut)
+  if (far) return <FarCardPaths theme={theme} />
+  return near ? <PrepareFarLooks theme={theme} /> : null
 })
+
+/** Zoomed out but not yet past FAR_ZOOM: the outlines are made ahead, when the browser is idle. */
+function PrepareFarLooks({ theme }: { theme: Theme }): null {
+  const { store } = useEditorContext()
+  const cards = useEditor(store, (s) => s.history.present.cards)
+  useEffect(() => prepareFarLooks(cards, theme), [cards, theme])
+  return null
+}
 
 function FarCardPaths({ theme }: { theme: Theme }): React.JSX.Element {
   const { store } = useEditorContext()
@@ -38,7 +49,8 @@ function FarCardPaths({ theme }: { theme: Theme }): React.JSX.Element {
     for (const c of cards) (ids.has(c.id) ? moved : rest).push(c)
     return [rest, moved]
   }, [cards, movingKey])
-  const still = useMemo(() => cardLooks(resting, theme), [resting, theme])
+  // At rest, all of them: the outlines made ahead (farLooks) are these.
+  const still = useMemo(() => (movingKey ? cardLooks(resting, theme) : farLooks(cards, theme)), [cards, resting, movingKey, theme])
   const moved = useMemo(() => cardLooks(moving, theme, places), [moving, theme, places])
   return (
     <ViewportPortal>

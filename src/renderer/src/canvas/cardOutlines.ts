@@ -163,34 +163,49 @@ function addCard(p: Parts, shape: Exclude<CardShape, 'container'>, x: number, y:
 }
 
 /**
- * The outlines of `cards` (frames and gardens aside: React Flow draws those), grouped by look,
- * each card at its `places` entry if it has one. Within a look, paths follow the cards' order,
- * as React Flow's nodes do; looks are in the order they first appear.
+ * Collects the outlines of cards (frames and gardens aside: React Flow draws those), grouped by
+ * look, each card at its `places` entry if it has one. Within a look, paths follow the cards'
+ * order, as React Flow's nodes do; looks are in the order they first appear.
  */
-export function cardLooks(cards: readonly Card[], theme: Theme, places?: ReadonlyMap<string, Place>): CardLook[] {
-  const looks = new Map<string, { key: string; color: string; fill: string; parts: Parts }>()
-  for (const card of cards) {
+export class LookBuilder {
+  private readonly byKey = new Map<string, { key: string; color: string; fill: string; parts: Parts }>()
+  constructor(
+    private readonly theme: Theme,
+    private readonly places?: ReadonlyMap<string, Place>
+  ) {}
+
+  add(card: Card): void {
     const spec = cardKind(card.kind)
-    if (spec.container) continue
+    if (spec.container) return
     const shape = spec.shape === 'container' ? 'unknown' : spec.shape
-    const { color, fill: own } = kindColors(cardPaint(card), theme)
+    const { color, fill: own } = kindColors(cardPaint(card), this.theme)
     const fill = farFill(color, own)
     const key = `${shape}|${color}|${fill}`
-    let look = looks.get(key)
-    if (!look) looks.set(key, (look = { key, color, fill, parts: { body: [], accent: [], dashes: [], bars: [], texture: [] } }))
-    const at = places?.get(card.id)
+    let look = this.byKey.get(key)
+    if (!look) this.byKey.set(key, (look = { key, color, fill, parts: { body: [], accent: [], dashes: [], bars: [], texture: [] } }))
+    const at = this.places?.get(card.id)
     addCard(look.parts, shape, at?.x ?? card.x, at?.y ?? card.y, at?.width ?? card.width, at?.height ?? card.height)
   }
-  return [...looks.values()].map(({ key, color, fill, parts: p }) => ({
-    key,
-    color,
-    fill,
-    body: p.body.join(''),
-    accent: p.accent.join(''),
-    dashes: p.dashes.join(''),
-    bars: p.bars.join(''),
-    texture: p.texture.join('')
-  }))
+
+  looks(): CardLook[] {
+    return [...this.byKey.values()].map(({ key, color, fill, parts: p }) => ({
+      key,
+      color,
+      fill,
+      body: p.body.join(''),
+      accent: p.accent.join(''),
+      dashes: p.dashes.join(''),
+      bars: p.bars.join(''),
+      texture: p.texture.join('')
+    }))
+  }
+}
+
+/** The outlines of `cards`, grouped by look (LookBuilder). */
+export function cardLooks(cards: readonly Card[], theme: Theme, places?: ReadonlyMap<string, Place>): CardLook[] {
+  const builder = new LookBuilder(theme, places)
+  for (const card of cards) builder.add(card)
+  return builder.looks()
 }
 
 /** The topmost card, not a frame or garden, whose box holds `point`: the last in the board's order. */

@@ -43,7 +43,7 @@ export function farStrokes(inputs: Inputs): Stroke[] {
 /** Runs `work` when the browser is idle, with the time it has left then (ms); returns a cancel. */
 export type Idle = (work: (timeLeft: () => number) => void) => () => void
 
-const whenIdle: Idle = (work) => {
+export const whenIdle: Idle = (work) => {
   const id = requestIdleCallback((deadline) => work(() => deadline.timeRemaining()))
   return () => cancelIdleCallback(id)
 }

@@ -1,0 +1,37 @@
+import type { Card } from '../../../shared/board'
+import type { Theme } from '../theme'
+import { cardLooks, LookBuilder, type CardLook } from './cardOutlines'
+import { whenIdle, type Idle } from './farStrokes'
+
+let last: { cards: readonly Card[]; theme: Theme; looks: CardLook[] } | null = null
+
+/**
+ * FarCards' outlines of every card at rest, kept for the last board and theme. Made ahead in
+ * idle time while the canvas is zoomed out but not yet past FAR_ZOOM (prepareFarLooks), as
+ * farStrokes are: at XL making them took 16–20 ms, in the frame that passes FAR_ZOOM.
+ */
+export function farLooks(cards: readonly Card[], theme: Theme): CardLook[] {
+  if (last && last.cards === cards && last.theme === theme) return last.looks
+  last = { cards, theme, looks: cardLooks(cards, theme) }
+  return last.looks
+}
+
+/** Cards outlined between checks of the idle time left: 500 take about 2 ms at XL. */
+const SLICE = 500
+
+/** Makes farLooks' outlines in idle time, a slice of cards at a time; returns a cancel. */
+export function prepareFarLooks(cards: readonly Card[], theme: Theme, idle: Idle = whenIdle): () => void {
+  if (last && last.cards === cards && last.theme === theme) return () => {}
+  const builder = new LookBuilder(theme)
+  let next = 0
+  let cancel = (): void => {}
+  const step = (timeLeft: () => number): void => {
+    while (next < cards.length && timeLeft() > 2) {
+      for (const end = Math.min(cards.length, next + SLICE); next < end; next++) builder.add(cards[next] as Card)
+    }
+    if (next < cards.length) cancel = idle(step)
+    else last = { cards, theme, looks: builder.looks() }
+  }
+  cancel = idle(step)
+  return () => cancel()
+}
