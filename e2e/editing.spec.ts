@@ -228,6 +228,23 @@ test('snap to grid: dragged and nudged cards land on the dot grid; the choice su
     const offGrid = (v: number) => Math.min(((v % 24) + 24) % 24, 24 - (((v % 24) + 24) % 24))
     expect(offGrid(dot.x), zoom).toBeLessThan(0.01)
     expect(offGrid(dot.y), zoom).toBeLessThan(0.01)
+    // Once the zoom rests, the tile is drawn for this step (while zooming, the last one is scaled).
+    const tile = () =>
+      page.evaluate(async () => {
+        const dots = document.querySelector<HTMLElement>('.dot-grid__dots')
+        const url = /url\("(.+)"\)/.exec(dots?.style.backgroundImage ?? '')?.[1]
+        if (!dots || !url) return null
+        const image = new Image()
+        image.src = url
+        await image.decode()
+        return { size: image.naturalWidth, step: parseFloat(dots.style.getPropertyValue('--dot-step')) * devicePixelRatio }
+      })
+    await expect
+      .poll(async () => {
+        const drawn = await tile()
+        return drawn && drawn.size === Math.round(drawn.step)
+      }, zoom)
+      .toBe(true)
   }
 
   await page.reload()

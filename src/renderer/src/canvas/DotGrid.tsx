@@ -13,24 +13,28 @@ const DOT_COLOR: Record<Theme, string> = { light: '#91919a', dark: '#4a5160' }
 /**
  * One tile of the pattern as a PNG: a dot at its centre. The pane is rasterised again on every pan
  * frame, and in software a repeated bitmap costs a fraction of a repeated CSS radial gradient.
+ * The dot's radius is a fixed share of the step (both scale with the zoom), so a tile depends on
+ * its size in device pixels only.
  */
 const tiles = new Map<string, string>()
-function dotTile(step: number, radius: number, color: string): string {
-  const ratio = window.devicePixelRatio || 1
-  const key = `${step.toFixed(2)}|${radius.toFixed(3)}|${color}|${ratio}`
+const tileKey = (size: number, color: string): string => `${size}|${color}`
+const tileSize = (step: number): number => Math.max(1, Math.round(step * (window.devicePixelRatio || 1)))
+
+function dotTile(size: number, radiusShare: number, color: string): string {
+  const key = tileKey(size, color)
   let url = tiles.get(key)
   if (url) return url
-  const size = Math.max(1, Math.round(step * ratio))
   const canvas = document.createElement('canvas')
   canvas.width = canvas.height = size
   const g = canvas.getContext('2d')
   if (!g) return ''
   const c = size / 2
-  const outer = (radius + EDGE) * ratio
+  const radius = radiusShare * size
+  const outer = radius + EDGE * (window.devicePixelRatio || 1)
   // The dot's coverage first, then its colour: a canvas gradient to 'transparent' (black) would darken the edge.
   const fill = g.createRadialGradient(c, c, 0, c, c, outer)
   fill.addColorStop(0, '#000')
-  fill.addColorStop(radius / (radius + EDGE), '#000')
+  fill.addColorStop(radius / outer, '#000')
   fill.addColorStop(1, 'rgb(0 0 0 / 0)')
   g.fillStyle = fill
   g.fillRect(0, 0, size, size)
@@ -38,11 +42,13 @@ function dotTile(step: number, radius: number, color: string): string {
   g.fillStyle = color
   g.fillRect(0, 0, size, size)
   url = `url(${canvas.toDataURL('image/png')})`
-  // Zooming makes a tile per frame; keep the last few (zooming back) and let the rest go.
-  if (tiles.size > 64) tiles.clear()
+  if (tiles.size > 256) tiles.clear()
   tiles.set(key, url)
   return url
 }
+
+/** How long the zoom must rest before the tile for it is drawn: until then the last tile is scaled. */
+const SETTLE_MS = 120
 
 /**
  * The snap grid's dots: one repeated tile, moved by a transform set outside React. React Flow's
@@ -55,21 +61,40 @@ export function DotGrid({ gap, size, theme }: { gap: number; size: number; theme
   const layer = useRef<HTMLDivElement>(null)
   useEffect(() => {
     let drawnStep = 0
+    let shownTile = ''
+    let settle: ReturnType<typeof setTimeout> | undefined
     const color = DOT_COLOR[theme]
+    const radiusShare = size / 2 / gap
+    const show = (el: HTMLDivElement, tile: string): void => {
+      if (tile === shownTile) return
+      shownTile = tile
+      el.style.backgroundImage = tile
+    }
     const place = (s: ReactFlowState): void => {
       const el = layer.current
       if (!el) return
       const dots = dotLayout(s.transform, gap, size)
       el.style.transform = `translate(${dots.x}px, ${dots.y}px)`
-      // The tile is redrawn only when the zoom changes; a pan is a transform of the layer.
+      // A pan is a transform of the layer; only a zoom changes the step.
       if (dots.step === drawnStep) return
       drawnStep = dots.step
       el.hidden = dots.step < MIN_STEP
       el.style.setProperty('--dot-step', `${dots.step}px`)
-      if (!el.hidden) el.style.backgroundImage = dotTile(dots.step, dots.radius, color)
+      if (el.hidden) return
+      // Drawing and encoding a tile took 2–4 ms of each zoom frame (traced at S and M): while the
+      // zoom moves, the last tile is scaled to the step (background-size) and the exact one waits.
+      const px = tileSize(dots.step)
+      const ready = tiles.get(tileKey(px, color))
+      clearTimeout(settle)
+      if (ready || !shownTile) return show(el, ready ?? dotTile(px, radiusShare, color))
+      settle = setTimeout(() => show(el, dotTile(px, radiusShare, color)), SETTLE_MS)
     }
     place(api.getState())
-    return api.subscribe(place)
+    const stop = api.subscribe(place)
+    return () => {
+      stop()
+      clearTimeout(settle)
+    }
     // A new theme draws new tiles.
   }, [api, gap, size, theme])
   return (
