@@ -47,7 +47,7 @@ describe('prepareFarLooks', () => {
       waiting.shift()!(() => (looks++ === 0 ? 10 : 0))
       periods++
     }
-    expect(periods).toBe(3) // 500 + 500 + 199
+    expect(periods).toBe(24) // 23 slices of 50, then 49
     const prepared = farLooks(cards, 'light')
     expect(prepared).toEqual(cardLooks(cards, 'light'))
     expect(farLooks(cards, 'light')).toBe(prepared)

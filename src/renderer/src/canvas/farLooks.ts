@@ -16,8 +16,11 @@ export function farLooks(cards: readonly Card[], theme: Theme): CardLook[] {
   return last.looks
 }
 
-/** Cards outlined between checks of the idle time left: 500 take about 2 ms at XL. */
-const SLICE = 500
+/**
+ * Cards outlined between checks of the idle time left. 500 took about 2 ms at XL once the code
+ * was warm, but 25 ms the first time, at M (traced): a slice that long held up a zoom frame.
+ */
+const SLICE = 50
 
 /** Makes farLooks' outlines in idle time, a slice of cards at a time; returns a cancel. */
 export function prepareFarLooks(cards: readonly Card[], theme: Theme, idle: Idle = whenIdle): () => void {

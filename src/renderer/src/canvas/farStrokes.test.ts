@@ -58,7 +58,7 @@ describe('prepareFarStrokes', () => {
       waiting.shift()!(() => (looks++ === 0 ? 10 : 0))
       periods++
     }
-    expect(periods).toBe(3) // 200 + 200 + 50
+    expect(periods).toBe(9) // 50 a slice
     const prepared = farStrokes(inputs)
     expect(prepared).toEqual(relationStrokes(relationLines(many, lots), 'light', inputs.selected, inputs.classes))
     expect(farStrokes(inputs)).toBe(prepared)
