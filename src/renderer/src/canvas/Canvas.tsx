@@ -37,7 +37,7 @@ import { arrowheadId, highlightColor } from './arrowheads'
 import { RelationMarkers } from './RelationMarkers'
 import { FarRelations } from './FarRelations'
 import { FarCards } from './FarCards'
-import { CanvasTheme } from './liteIcons'
+import { CanvasTheme, prepareLiteIcons } from './liteIcons'
 import { useCullArea } from './useCullArea'
 import { useFarCardPointer } from './useFarCardPointer'
 
@@ -183,6 +183,7 @@ export function Canvas(): React.JSX.Element {
   // React Flow gets the cards and relations around the view; selected and edited ones always.
   const cards = useEditor(store, (s) => s.history.present.cards)
   const area = useCullArea()
+  useEffect(() => prepareLiteIcons(cards, theme), [cards, theme])
   const culled = useMemo(() => (area ? cullToWindow(cards, relations, area) : null), [area, cards, relations])
   const edges = useMemo(
     () => (culled ? allEdges.filter((e) => e.selected || culled.relations.has(e.id)) : allEdges),
