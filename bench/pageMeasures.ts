@@ -338,7 +338,14 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
     const back = moved && (await grabPoint(page, moved.id))
     // How far the card went on each drag, to see that the drag happened (a drag that grabbed nothing measures nothing).
     const dragged = moved && back ? [Math.hypot(moved.x - from.x, moved.y - from.y), Math.hypot(back.x - moved.x, back.y - moved.y)] : null
-    const pngExport = (target === 'orgboard' || target === 'candidate') && sizeName === 'M' && !setup.noExport ? await exportPng(page, exportPath) : null
+    let pngExport: PngExport | null = null
+    if ((target === 'orgboard' || target === 'candidate') && sizeName === 'M' && !setup.noExport) {
+      // Traced too with --profile: the export's time is spread over the main thread and its workers.
+      const exportTrace = setup.profileDir ? join(setup.profileDir, `${sizeName}-${target}-export.trace.json`) : undefined
+      if (exportTrace) await setup.browser.startTracing(page, { path: exportTrace, categories: traceCategories })
+      pngExport = await exportPng(page, exportPath)
+      if (exportTrace) await setup.browser.stopTracing()
+    }
     return {
       openMs,
       heapBytes,
