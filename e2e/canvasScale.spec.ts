@@ -208,9 +208,26 @@ test('farther out, cards are outlines and relations a few paths; a click on a li
   const pane = await page.locator('.react-flow__pane').boundingBox()
   if (!pane) throw new Error('no pane')
   await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2)
-  await page.keyboard.down('Control')
-  while ((await zoomOf(page)) < 0.35) await page.mouse.wheel(0, -40)
-  await page.keyboard.up('Control')
+  // Back in past FAR_ZOOM the outlines stay while the wheel turns, one frame after another, so
+  // mounting the cards does not stall the zoom; once the view rests they are nodes again.
+  const whileTurning = await page.evaluate(async () => {
+    const target = document.querySelector('.react-flow__pane')!
+    const box = target.getBoundingClientRect()
+    const flow = document.querySelector('.react-flow')!
+    const zoom = (): number => new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a
+    const seen: { zoom: number; far: boolean; sinceWheel: number }[] = []
+    while (zoom() < 0.4) {
+      const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 }
+      target.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: -40, ctrlKey: true, bubbles: true, cancelable: true }))
+      const sent = performance.now()
+      await new Promise(requestAnimationFrame)
+      seen.push({ zoom: zoom(), far: flow.classList.contains('canvas--far'), sinceWheel: performance.now() - sent })
+    }
+    return seen
+  })
+  const inPast = whileTurning.filter((s) => s.zoom >= 0.3 && s.sinceWheel < 100) // within the 120 ms the view must rest
+  expect(inPast.length).toBeGreaterThan(0)
+  expect(inPast.every((s) => s.far)).toBe(true)
   await expect(page.locator('.react-flow')).not.toHaveClass(/canvas--far/)
   await expect(far).toHaveCount(0)
   await expect(train.getByTestId('card-title')).toBeVisible() // whole now: the drag left it selected
@@ -281,6 +298,18 @@ test('farther out, the card under the pointer takes clicks, shift-clicks, double
   await editor.fill('Data warehouse, phase two')
   await page.keyboard.press('Enter')
   await expect(card(page, 'Data warehouse, phase two')).toHaveCount(1)
+
+  // The wheel brings an outline under a still pointer: once it rests that card is a node, and a press drags it.
+  await page.mouse.click(empty.x, empty.y)
+  await expect(route).toHaveCount(0)
+  const routeAt = middle('ft-route')
+  await page.mouse.wheel(2 * (routeAt.x - empty.x), 2 * (routeAt.y - empty.y)) // panOnScroll moves half the delta
+  await expect(route).toHaveCount(1)
+  const grabbed = (await route.boundingBox())!
+  await page.mouse.down()
+  await page.mouse.move(empty.x + 40, empty.y + 30, { steps: 5 })
+  await page.mouse.up()
+  await expect.poll(async () => (await route.boundingBox())?.x ?? 0).toBeGreaterThan(grabbed.x + 20)
 })
 
 test('the minimap shows every card, far ones too, in their colours, and dragging on it pans the board', async ({ launch, folder }) => {

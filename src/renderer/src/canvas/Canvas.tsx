@@ -26,7 +26,7 @@ import { useEditor, type Preview } from '../state/editorStore'
 import { relationColorFor, useTheme, type Theme } from '../theme'
 import { ArrangeToolbar } from '../ui/ArrangeToolbar'
 import { ViewControls } from '../ui/ViewControls'
-import { FAR_ZOOM, FarZoomClass } from './useZoomBucket'
+import { FarZoomClass, useFarView } from './useZoomBucket'
 import { useCardMarks, useEdgeClasses } from './analysisMarks'
 import { CardNode, type CardNodeType } from './CardNode'
 import { DotGrid } from './DotGrid'
@@ -192,8 +192,9 @@ export function Canvas(): React.JSX.Element {
   // Not remade on drag moves, which change only the nodes.
   const selectedEnds = useMemo(() => new Set(edges.filter((e) => e.selected).flatMap((e) => [e.source, e.target])), [edges])
   // Past FAR_ZOOM most cards are FarCards' outlines: React Flow keeps those that draw more, and the one under the pointer.
-  const farCards = useFarCardPointer(ctx)
-  const { far, pointed } = farCards
+  const far = useFarView()
+  const farCards = useFarCardPointer(ctx, far)
+  const { pointed } = farCards
   const voting = useEditor(store, (s) => s.history.present.voting)
   const nodes = useMemo(() => {
     if (!culled) return allNodes
@@ -263,7 +264,7 @@ export function Canvas(): React.JSX.Element {
   const selectRelationAt = useCallback(
     (e: React.MouseEvent): boolean => {
       const flow = ctx.flow
-      if (!flow || flow.getZoom() >= FAR_ZOOM) return false
+      if (!flow || !far) return false
       const state = store.getState()
       const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
       const hit = lineAt(relationLines(store.board.cards, store.board.relations, state.preview), at, PICK_PX / flow.getZoom())
@@ -275,7 +276,7 @@ export function Canvas(): React.JSX.Element {
       queueMicrotask(() => store.select(cards, relations))
       return true
     },
-    [ctx, store]
+    [ctx, store, far]
   )
   const { selectCardAt, cardAt } = farCards
   const onPaneClick = useCallback((e: React.MouseEvent) => void (selectCardAt(e) || selectRelationAt(e)), [selectCardAt, selectRelationAt])
@@ -349,13 +350,13 @@ export function Canvas(): React.JSX.Element {
         <ViewControls />
         <BoardMiniMap theme={theme} />
         <RelationMarkers theme={theme} />
-        <FarRelations theme={theme} />
-        <FarCards theme={theme} />
+        <FarRelations theme={theme} far={far} />
+        <FarCards theme={theme} far={far} />
         <ArrangeToolbar />
-        <FarZoomClass onChange={farCards.setFar} />
+        <FarZoomClass far={far} />
       </>
     ),
-    [theme, farCards.setFar]
+    [theme, far]
   )
 
   const initialViewport = store.getState().viewport

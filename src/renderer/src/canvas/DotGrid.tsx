@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useStoreApi, type ReactFlowState } from '@xyflow/react'
 import type { Theme } from '../theme'
 import { dotLayout } from './dotLayout'
+import { SETTLE_MS } from './useZoomBucket'
 
 /** Dots closer than this on screen are noise, not a grid: they are left out. */
 const MIN_STEP = 4
@@ -47,9 +48,6 @@ function dotTile(size: number, radiusShare: number, color: string): string {
   return url
 }
 
-/** How long the zoom must rest before the tile for it is drawn: until then the last tile is scaled. */
-const SETTLE_MS = 120
-
 /**
  * The snap grid's dots: one repeated tile, moved by a transform set outside React. React Flow's
  * Background re-renders an SVG pattern on every pan frame, and rasterising it cost a fifth of the
@@ -82,7 +80,8 @@ export function DotGrid({ gap, size, theme }: { gap: number; size: number; theme
       el.style.setProperty('--dot-step', `${dots.step}px`)
       if (el.hidden) return
       // Drawing and encoding a tile took 2–4 ms of each zoom frame (traced at S and M): while the
-      // zoom moves, the last tile is scaled to the step (background-size) and the exact one waits.
+      // zoom moves, the last tile is scaled to the step (background-size) and the exact one waits
+      // until the zoom has rested SETTLE_MS.
       const px = tileSize(dots.step)
       const ready = tiles.get(tileKey(px, color))
       clearTimeout(settle)

@@ -7,7 +7,7 @@ import { useEditor } from '../state/editorStore'
 import type { Theme } from '../theme'
 import { cardLooks, DASH_WIDTH, type CardLook, type Place } from './cardOutlines'
 import { farLooks, prepareFarLooks } from './farLooks'
-import { farOut, zoomedOut } from './useZoomBucket'
+import { zoomedOut } from './useZoomBucket'
 
 /**
  * The cards as a few paths per look while zoomed out past FAR_ZOOM (see cardOutlines.ts).
@@ -16,8 +16,7 @@ import { farOut, zoomedOut } from './useZoomBucket'
  * selected, edited, marked or votable ones, which draw more than an outline. Those are drawn
  * over their paths. Measured at XL, this halved the zoom frames' p95.
  */
-export const FarCards = memo(function FarCards({ theme }: { theme: Theme }) {
-  const far = useStore(farOut)
+export const FarCards = memo(function FarCards({ theme, far }: { theme: Theme; far: boolean }) {
   const near = useStore(zoomedOut)
   if (far) return <FarCardPaths theme={theme} />
   return near ? <PrepareFarLooks theme={theme} /> : null

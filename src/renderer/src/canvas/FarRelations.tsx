@@ -9,7 +9,7 @@ import type { Theme } from '../theme'
 import { useEdgeClasses } from './analysisMarks'
 import { farStrokes, prepareFarStrokes } from './farStrokes'
 import { relationStrokes } from './relationStrokes'
-import { farOut, zoomedOut } from './useZoomBucket'
+import { zoomedOut } from './useZoomBucket'
 
 /**
  * The relations as a few paths per line style, in place of React Flow's edges while
@@ -17,8 +17,7 @@ import { farOut, zoomedOut } from './useZoomBucket'
  * its own, each repainted on every zoom frame. Clicks on a line still select it (Canvas
  * hit-tests the lines on a click on the pane).
  */
-export const FarRelations = memo(function FarRelations({ theme }: { theme: Theme }) {
-  const far = useStore(farOut)
+export const FarRelations = memo(function FarRelations({ theme, far }: { theme: Theme; far: boolean }) {
   const near = useStore(zoomedOut)
   if (far) return <FarRelationPaths theme={theme} />
   return near ? <PrepareFarStrokes theme={theme} /> : null

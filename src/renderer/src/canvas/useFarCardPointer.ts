@@ -1,10 +1,10 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Card } from '../../../shared/board'
 import { cardsById } from '../../../shared/cardIndex'
 import { cardKind } from '../../../shared/kinds'
 import type { ActionContext } from '../actions'
 import { outlinedCardAt, outlinedCardsInside } from './cardOutlines'
-import { FAR_ZOOM } from './useZoomBucket'
+import { SETTLE_MS } from './useZoomBucket'
 
 /**
  * The pointer's part in drawing cards as outlines past FAR_ZOOM (FarCards): which card React
@@ -12,14 +12,11 @@ import { FAR_ZOOM } from './useZoomBucket'
  * reach the pane, or a frame, where an outline is drawn. React Flow then handles the card
  * under the pointer as at any zoom (hover, click, drag, double-click to rename).
  */
-export function useFarCardPointer(ctx: ActionContext) {
+export function useFarCardPointer(ctx: ActionContext, far: boolean) {
   const { store } = ctx
-  const [far, setFarState] = useState(() => store.getState().viewport.zoom < FAR_ZOOM)
+  // Read by the handlers, which stay the same functions across crossings.
   const farNow = useRef(far)
-  const setFar = useCallback((value: boolean) => {
-    farNow.current = value
-    setFarState(value)
-  }, [])
+  useLayoutEffect(() => void (farNow.current = far), [far])
   const [pointed, setPointed] = useState<string | null>(null)
 
   const boardPoint = useCallback(
@@ -48,6 +45,21 @@ export function useFarCardPointer(ctx: ActionContext) {
     },
     [store, cardAt]
   )
+
+  // The wheel moves the board under a still pointer: once it rests, the card now under the pointer is
+  // the one React Flow gets, so pressing on it without moving first drags it. Not on every wheel
+  // event: that would be React work in the frames of a pan. Captured, as React Flow stops the event.
+  const wheelRest = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const onWheelCapture = useCallback(
+    (e: React.WheelEvent) => {
+      if (!farNow.current || e.buttons !== 0) return
+      const at = { clientX: e.clientX, clientY: e.clientY }
+      clearTimeout(wheelRest.current)
+      wheelRest.current = setTimeout(() => setPointed(cardAt(at)?.id ?? null), SETTLE_MS)
+    },
+    [cardAt]
+  )
+  useEffect(() => () => clearTimeout(wheelRest.current), [])
 
   /** A click that reached the pane or a frame, on an outlined card: selects it as a click on its node would. */
   const selectCardAt = useCallback(
@@ -83,7 +95,7 @@ export function useFarCardPointer(ctx: ActionContext) {
   )
 
   return useMemo(
-    () => ({ far, setFar, pointed, cardAt, selectCardAt, handlers: { onMouseMove, onPointerDownCapture, onSelectionEnd } }),
-    [far, setFar, pointed, cardAt, selectCardAt, onMouseMove, onPointerDownCapture, onSelectionEnd]
+    () => ({ pointed, cardAt, selectCardAt, handlers: { onMouseMove, onWheelCapture, onPointerDownCapture, onSelectionEnd } }),
+    [pointed, cardAt, selectCardAt, onMouseMove, onWheelCapture, onPointerDownCapture, onSelectionEnd]
   )
 }

@@ -1,5 +1,5 @@
-import { useLayoutEffect } from 'react'
-import { useStore, type ReactFlowState } from '@xyflow/react'
+import { useLayoutEffect, useState } from 'react'
+import { useStore, useStoreApi, type ReactFlowState } from '@xyflow/react'
 
 /**
  * Below this zoom a card's words are too small to work with (14 px text shows at
@@ -26,17 +26,46 @@ export function useZoomedOut(): boolean {
   return useStore(zoomedOut)
 }
 
+/** How long the view must rest, zoomed back in past FAR_ZOOM, before the cards are nodes again. */
+export const SETTLE_MS = 120
+
 /**
- * Puts `canvas--far` on React Flow's element below FAR_ZOOM. A class, not a prop to
- * each card: crossing the threshold restyles the cards without rendering any of them.
- * `onChange` hears the crossings, for the canvas outside React Flow's store.
+ * Whether the cards are drawn as FarCards' outlines: from the frame the zoom passes FAR_ZOOM
+ * outward until the view has rested SETTLE_MS zoomed back in past it. Making the cards in view
+ * React Flow nodes again took 80–150 ms (traced at M and XL: each mounted and measured), a stall
+ * in the middle of a zoom; once the view rests nothing moves, so nothing stalls. The outlines
+ * look as the nodes do, only their titles are bars. Read it once (Canvas) and hand it down, so
+ * every layer changes in the same frame.
  */
-export function FarZoomClass({ onChange }: { onChange?: (far: boolean) => void }): null {
+export function useFarView(): boolean {
+  const api = useStoreApi()
   const far = useStore(farOut)
-  const domNode = useStore(domNodeOf)
+  const [held, setHeld] = useState(far)
   useLayoutEffect(() => {
-    domNode?.classList.toggle('canvas--far', far)
-    onChange?.(far)
-  }, [domNode, far, onChange])
+    if (far) return setHeld(true)
+    if (!held) return
+    let seen = api.getState().transform
+    let settle = setTimeout(() => setHeld(false), SETTLE_MS)
+    const stop = api.subscribe((s) => {
+      if (s.transform === seen) return
+      seen = s.transform
+      clearTimeout(settle)
+      settle = setTimeout(() => setHeld(false), SETTLE_MS)
+    })
+    return () => {
+      stop()
+      clearTimeout(settle)
+    }
+  }, [api, far, held])
+  return far || held
+}
+
+/**
+ * Puts `canvas--far` on React Flow's element while `far`. A class, not a prop to each
+ * card: crossing the threshold restyles the cards without rendering any of them.
+ */
+export function FarZoomClass({ far }: { far: boolean }): null {
+  const domNode = useStore(domNodeOf)
+  useLayoutEffect(() => void domNode?.classList.toggle('canvas--far', far), [domNode, far])
   return null
 }
