@@ -323,6 +323,8 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
     )
     await page.keyboard.up('Control')
     await page.evaluate('__probe.idleFrames(2)')
+    // As a facilitator's hand takes a moment to reach a card: a page may finish a zoom once the view rests (Orgboard does, 120 ms on).
+    await sleep(300)
 
     const renderType = target === 'orgboard' || target === 'candidate' ? 'card' : target === 'reactflow' ? 'default' : null
     const from = target === 'empty' ? { id: null, ...centre } : await cardAtCentre(page, board)
