@@ -135,10 +135,21 @@ test('farther out, cards are outlines and relations a few paths; a click on a li
   const plain = board.cards.filter((c) => !cardKind(c.kind).container)
   const bodies = await outlines.locator('g > path:first-child').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')).join(''))
   expect(bodies.match(/M/g)).toHaveLength(plain.length)
-  // Nodes stay for the frame and the garden, and for the initiative the hiring wall blocks: it wears a badge.
+  // Nodes stay for the frame and the garden. The initiative the hiring wall blocks is an outline
+  // too, its badge a solid pill where the node draws it; under the pointer the node wears the same.
   const nodeIds = (): Promise<string[]> => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id ?? '').sort())
-  await expect.poll(nodeIds).toEqual(['frame-lower-right', 'garden-ai', 'init-onboarding'])
-  await expect(card(page, 'Cut onboarding time from 6 weeks to 2').getByTestId('blocked-badge')).toBeVisible()
+  await expect.poll(nodeIds).toEqual(['frame-lower-right', 'garden-ai'])
+  const onboarding = board.cards.find((c) => c.id === 'init-onboarding')!
+  const pill = await page.getByTestId('far-badges').evaluate((p) => {
+    const box = (p as SVGPathElement).getBBox()
+    return { x: box.x, y: box.y, width: box.width, height: box.height }
+  })
+  expect(pill).toEqual({ x: onboarding.x + 10, y: onboarding.y - 11, width: onboarding.width - 20, height: 20 })
+  const onboardingAt = (await screenOf(page))(onboarding.x + onboarding.width / 2, onboarding.y + onboarding.height / 2)
+  await page.mouse.move(onboardingAt.x, onboardingAt.y)
+  const badge = card(page, 'Cut onboarding time from 6 weeks to 2').getByTestId('blocked-badge')
+  await expect(badge).toBeVisible()
+  await expect(badge).toHaveCSS('background-color', 'rgb(220, 38, 38)')
   // Under the pointer a card is a node again, drawn as its outline is: a bar for its title.
   const train = card(page, 'Route Optimiser 3.0 re-platform')
   await expect(train).toHaveCount(0)

@@ -37,6 +37,7 @@ import { arrowheadId, highlightColor } from './arrowheads'
 import { RelationMarkers } from './RelationMarkers'
 import { FarRelations } from './FarRelations'
 import { FarCards } from './FarCards'
+import { marksNeedNode } from './farBadges'
 import { CanvasTheme, prepareLiteIcons } from './liteIcons'
 import { useCullArea } from './useCullArea'
 import { useFarCardPointer } from './useFarCardPointer'
@@ -199,7 +200,7 @@ export function Canvas(): React.JSX.Element {
   const nodes = useMemo(() => {
     if (!culled) return allNodes
     const needsNode = ({ id, data: { card, marks } }: CardNodeType): boolean =>
-      !far || id === pointed || !!marks || !!card.pinned || cardKind(card.kind).container || isVotable(voting, card)
+      !far || id === pointed || marksNeedNode(marks) || !!card.pinned || cardKind(card.kind).container || isVotable(voting, card)
     // A selected relation's ends too, wherever they are: React Flow draws no edge without both its nodes.
     return allNodes.filter((n) => n.selected || n.data.editing || selectedEnds.has(n.id) || (needsNode(n) && culled.cards.has(n.id)))
   }, [allNodes, selectedEnds, culled, far, pointed, voting])

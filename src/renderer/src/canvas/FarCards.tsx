@@ -5,7 +5,9 @@ import { useEditorContext } from '../editorContext'
 import { useDragPositions } from '../state/cardDrag'
 import { useEditor } from '../state/editorStore'
 import type { Theme } from '../theme'
+import { useCardMarks } from './analysisMarks'
 import { cardLooks, DASH_WIDTH, type CardLook, type Place } from './cardOutlines'
+import { BADGE_COLOR, blockedBadges } from './farBadges'
 import { farLooks, prepareFarLooks } from './farLooks'
 import { zoomedOut } from './useZoomBucket'
 
@@ -13,8 +15,8 @@ import { zoomedOut } from './useZoomBucket'
  * The cards as a few paths per look while zoomed out past FAR_ZOOM (see cardOutlines.ts).
  * React Flow is then given only the cards that need to be nodes (Canvas's `needsNode`): the
  * one under the pointer, so that clicks, drags and double-clicks reach it as at any zoom, and
- * selected, edited, marked or votable ones, which draw more than an outline. Those are drawn
- * over their paths. Measured at XL, this halved the zoom frames' p95.
+ * selected, edited, votable ones or those with marks beyond a blocked badge, which draw more
+ * than an outline and its badge (farBadges.ts). Those are drawn over their paths. Measured at XL, this halved the zoom frames' p95.
  */
 export const FarCards = memo(function FarCards({ theme, far }: { theme: Theme; far: boolean }) {
   const near = useStore(zoomedOut)
@@ -51,10 +53,13 @@ function FarCardPaths({ theme }: { theme: Theme }): React.JSX.Element {
   // At rest, all of them: the outlines made ahead (farLooks) are these.
   const still = useMemo(() => (movingKey ? cardLooks(resting, theme) : farLooks(cards, theme)), [cards, resting, movingKey, theme])
   const moved = useMemo(() => cardLooks(moving, theme, places), [moving, theme, places])
+  const marks = useCardMarks()
+  const badges = useMemo(() => blockedBadges(cards, marks, places), [cards, marks, places])
   return (
     <ViewportPortal>
       <svg className="far-relations" aria-hidden="true" data-testid="far-cards">
         {[still, moved].map((looks, i) => looks.map((look) => <LookPaths key={`${i}|${look.key}`} look={look} />))}
+        {badges && <path d={badges} fill={BADGE_COLOR[theme]} data-testid="far-badges" />}
       </svg>
     </ViewportPortal>
   )
