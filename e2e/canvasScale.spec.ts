@@ -220,25 +220,39 @@ test('farther out, cards are outlines and relations a few paths; a click on a li
   if (!pane) throw new Error('no pane')
   await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2)
   // Back in past FAR_ZOOM the outlines stay while the wheel turns, one frame after another, so
-  // mounting the cards does not stall the zoom; once the view rests they are nodes again.
-  const whileTurning = await page.evaluate(async () => {
-    const target = document.querySelector('.react-flow__pane')!
-    const box = target.getBoundingClientRect()
-    const flow = document.querySelector('.react-flow')!
-    const zoom = (): number => new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a
-    const seen: { zoom: number; far: boolean; sinceWheel: number }[] = []
-    while (zoom() < 0.4) {
-      const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 }
-      target.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: -40, ctrlKey: true, bubbles: true, cancelable: true }))
-      const sent = performance.now()
-      await new Promise(requestAnimationFrame)
-      seen.push({ zoom: zoom(), far: flow.classList.contains('canvas--far'), sinceWheel: performance.now() - sent })
+  // mounting the cards does not stall the zoom; once the view rests they are nodes again. What is
+  // seen counts while each wheel event comes within 100 ms of the last (the view rests at 120 ms):
+  // a frame that slow on a busy machine ends the count, and the zoom is tried again.
+  const zoomInWatching = (): Promise<boolean[]> =>
+    page.evaluate(async () => {
+      const target = document.querySelector('.react-flow__pane')!
+      const box = target.getBoundingClientRect()
+      const flow = document.querySelector('.react-flow')!
+      const zoom = (): number => new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a
+      const held: boolean[] = []
+      let steady = true
+      while (zoom() < 0.4) {
+        const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 }
+        target.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: -40, ctrlKey: true, bubbles: true, cancelable: true }))
+        const sent = performance.now()
+        await new Promise(requestAnimationFrame)
+        steady &&= performance.now() - sent < 100
+        if (steady && zoom() >= 0.3) held.push(flow.classList.contains('canvas--far'))
+      }
+      return held
+    })
+  let held: boolean[] = []
+  for (let attempt = 0; attempt < 3 && held.length === 0; attempt++) {
+    if (attempt > 0) {
+      await page.keyboard.down('Control')
+      while ((await zoomOf(page)) >= 0.25) await page.mouse.wheel(0, 60)
+      await page.keyboard.up('Control')
+      await expect(page.locator('.react-flow')).toHaveClass(/canvas--far/)
     }
-    return seen
-  })
-  const inPast = whileTurning.filter((s) => s.zoom >= 0.3 && s.sinceWheel < 100) // within the 120 ms the view must rest
-  expect(inPast.length).toBeGreaterThan(0)
-  expect(inPast.every((s) => s.far)).toBe(true)
+    held = await zoomInWatching()
+  }
+  expect(held.length).toBeGreaterThan(0)
+  expect(held.every(Boolean)).toBe(true)
   await expect(page.locator('.react-flow')).not.toHaveClass(/canvas--far/)
   await expect(far).toHaveCount(0)
   await expect(train.getByTestId('card-title')).toBeVisible() // whole now: the drag left it selected
