@@ -54,12 +54,13 @@ function FarCardPaths({ theme }: { theme: Theme }): React.JSX.Element {
   const still = useMemo(() => (movingKey ? cardLooks(resting, theme) : farLooks(cards, theme)), [cards, resting, movingKey, theme])
   const moved = useMemo(() => cardLooks(moving, theme, places), [moving, theme, places])
   const marks = useCardMarks()
-  const badges = useMemo(() => blockedBadges(cards, marks, places), [cards, marks, places])
+  const stillBadges = useMemo(() => blockedBadges(resting, marks), [resting, marks])
+  const movedBadges = useMemo(() => blockedBadges(moving, marks, places), [moving, marks, places])
   return (
     <ViewportPortal>
       <svg className="far-relations" aria-hidden="true" data-testid="far-cards">
         {[still, moved].map((looks, i) => looks.map((look) => <LookPaths key={`${i}|${look.key}`} look={look} />))}
-        {badges && <path d={badges} fill={BADGE_COLOR[theme]} data-testid="far-badges" />}
+        {[stillBadges, movedBadges].map((d, i) => d && <path key={i} d={d} fill={BADGE_COLOR[theme]} data-testid="far-badges" />)}
       </svg>
     </ViewportPortal>
   )
