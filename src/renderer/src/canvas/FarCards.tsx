@@ -16,7 +16,8 @@ import { zoomedOut } from './useZoomBucket'
  * React Flow is then given only the cards that need to be nodes (Canvas's `needsNode`): the
  * one under the pointer, so that clicks, drags and double-clicks reach it as at any zoom, and
  * selected, edited, votable ones or those with marks beyond a blocked badge, which draw more
- * than an outline and its badge (farBadges.ts). Those are drawn over their paths. Measured at XL, this halved the zoom frames' p95.
+ * than an outline and its badge (farBadges.ts). Those are drawn over their paths. Measured at
+ * XL, this halved the zoom frames' p95.
  */
 export const FarCards = memo(function FarCards({ theme, far }: { theme: Theme; far: boolean }) {
   const near = useStore(zoomedOut)
