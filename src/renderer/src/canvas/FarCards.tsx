@@ -2,10 +2,10 @@ import { memo, useEffect, useMemo } from 'react'
 import { useStore, ViewportPortal } from '@xyflow/react'
 import type { Card } from '../../../shared/board'
 import { useEditorContext } from '../editorContext'
+import { useAnalysis } from '../findings/useAnalysis'
 import { useDragPositions } from '../state/cardDrag'
 import { useEditor } from '../state/editorStore'
 import type { Theme } from '../theme'
-import { useCardMarks } from './analysisMarks'
 import { cardLooks, DASH_WIDTH, type CardLook, type Place } from './cardOutlines'
 import { BADGE_COLOR, blockedBadges } from './farBadges'
 import { farLooks, prepareFarLooks } from './farLooks'
@@ -54,9 +54,10 @@ function FarCardPaths({ theme }: { theme: Theme }): React.JSX.Element {
   // At rest, all of them: the outlines made ahead (farLooks) are these.
   const still = useMemo(() => (movingKey ? cardLooks(resting, theme) : farLooks(cards, theme)), [cards, resting, movingKey, theme])
   const moved = useMemo(() => cardLooks(moving, theme, places), [moving, theme, places])
-  const marks = useCardMarks()
-  const stillBadges = useMemo(() => blockedBadges(resting, marks), [resting, marks])
-  const movedBadges = useMemo(() => blockedBadges(moving, marks, places), [moving, marks, places])
+  // From the analysis itself: the badges' words (useCardMarks) are not drawn out here.
+  const { blockedBy } = useAnalysis(store)
+  const stillBadges = useMemo(() => blockedBadges(resting, blockedBy), [resting, blockedBy])
+  const movedBadges = useMemo(() => blockedBadges(moving, blockedBy, places), [moving, blockedBy, places])
   return (
     <ViewportPortal>
       <svg className="far-relations" aria-hidden="true" data-testid="far-cards">

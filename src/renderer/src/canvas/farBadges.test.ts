@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { Card } from '../../../shared/board'
-import type { CardMarks } from './analysisMarks'
 import { blockedBadges, marksNeedNode } from './farBadges'
 
 const card = (id: string, x: number, y: number, width = 240): Card => ({ id, kind: 'initiative', title: id, x, y, width, height: 110, fields: {} })
 const cards = [card('hiring', 0, 0), card('onboarding', 400, 200, 260), card('pricing', 800, 0)]
-const blocked: ReadonlyMap<string, CardMarks> = new Map([['onboarding', { blocked: 'Blocked by “Hiring freeze”' }]])
+const blocked: ReadonlyMap<string, string[]> = new Map([['onboarding', ['hiring']]])
 
 /** The corners a path's points span. */
 function bounds(d: string): { x: number; y: number; width: number; height: number } {
@@ -28,7 +27,7 @@ describe('blockedBadges', () => {
   })
 
   it('draws nothing when no card is blocked', () => {
-    expect(blockedBadges(cards, new Map([['pricing', { phase: 2 }]]))).toBe('')
+    expect(blockedBadges(cards, new Map())).toBe('')
   })
 })
 

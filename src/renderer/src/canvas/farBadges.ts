@@ -24,11 +24,14 @@ export const BADGE_COLOR: Record<Theme, string> = { light: '#dc2626', dark: '#f8
 /** Whether a card's marks draw more than the blocked pill: such a card stays a node. */
 export const marksNeedNode = (marks: CardMarks | undefined): boolean => !!marks && (marks.phase !== undefined || !!marks.critical)
 
-/** The pills over every blocked card, at its place now (a drag's or resize's, or the board's). */
-export function blockedBadges(cards: readonly Card[], marks: ReadonlyMap<string, CardMarks>, places?: ReadonlyMap<string, Place>): string {
+/**
+ * The pills over every blocked card (the analysis's `blockedBy`: card id → the walls holding it
+ * up), at its place now (a drag's or resize's, or the board's).
+ */
+export function blockedBadges(cards: readonly Card[], blockedBy: ReadonlyMap<string, unknown>, places?: ReadonlyMap<string, Place>): string {
   let d = ''
   for (const card of cards) {
-    if (!marks.get(card.id)?.blocked) continue
+    if (!blockedBy.has(card.id)) continue
     const at = places?.get(card.id)
     const x = at?.x ?? card.x
     const y = at?.y ?? card.y
