@@ -37,7 +37,8 @@ function fromLatin1(bytes: Uint8Array): string {
   return out
 }
 
-function chunk(type: string, data: Uint8Array): Uint8Array {
+/** A chunk: length, type, data and the CRC of type and data. */
+export function pngChunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length)
   const view = new DataView(out.buffer)
   view.setUint32(0, data.length)
@@ -109,13 +110,18 @@ export function textChunkValue(type: string, data: Uint8Array, keyword: string):
   }
 }
 
+/** The chunk that holds the board's text. */
+export function boardChunk(boardText: string): Uint8Array {
+  return pngChunk('iTXt', iTXtData(BOARD_PNG_KEYWORD, boardText))
+}
+
 /** A copy of the PNG with the board chunk after IHDR (replacing any board chunk already there). */
 export function withBoardChunk(png: Uint8Array, boardText: string): Uint8Array {
   if (!isPng(png)) throw new Error('Not a PNG image')
   const chunks = pngChunks(png)
   const ihdr = chunks[0]
   if (!ihdr || ihdr.type !== 'IHDR') throw new Error('The PNG has no header chunk')
-  const parts: Uint8Array[] = [png.subarray(0, ihdr.offset + ihdr.length + 4), chunk('iTXt', iTXtData(BOARD_PNG_KEYWORD, boardText))]
+  const parts: Uint8Array[] = [png.subarray(0, ihdr.offset + ihdr.length + 4), boardChunk(boardText)]
   for (const c of chunks.slice(1)) {
     const data = png.subarray(c.offset, c.offset + c.length)
     if ((c.type === 'iTXt' || c.type === 'tEXt') && textChunkValue(c.type, data, BOARD_PNG_KEYWORD) !== undefined) continue

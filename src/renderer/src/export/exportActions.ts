@@ -56,7 +56,7 @@ export async function copyBoardPng(ctx: ActionContext): Promise<void> {
   const { store } = ctx
   const scope = store.getState().selectedCards.size > 0 ? 'selection' : 'board'
   const settings: ExportSettings = { ...lastSettings, format: 'png', scope }
-  const shown = delayedProgress((step) => store.set({ notice: step ? { tone: 'info', text: `Copying as PNG: ${step}…` } : null }))
+  const shown = delayedProgress((step) => store.set({ notice: step ? { tone: 'info', text: `Copying as PNG: ${step.text}…` } : null }))
   try {
     shown.progress('Loading the drawing code')
     const { copyPng } = await loadExporter()

@@ -1,14 +1,15 @@
 import type { Board } from '../../../shared/board'
-import { withBoardChunk } from '../../../shared/export/png'
+import { boardChunk } from '../../../shared/export/png'
 import type { ExportFonts } from '../../../shared/export/fonts'
 import { buildScene, cardsInSelection, type Scene } from '../../../shared/export/scene'
 import { sceneToSvg } from '../../../shared/export/svg'
 import { serializeBoard } from '../../../shared/serialize'
 import { fittingScale, type ExportSettings } from './exportSettings'
 import { exportFonts } from './fontFiles'
-import { bandedPng, OutOfMemoryError } from './pngBands'
+import { bandedPng, type BandedPng, OutOfMemoryError, pngBytes, releaseWorkers } from './pngBands'
 
-export type Progress = (step: string) => void
+/** The step in words, and how much of it is done (0–1) where that is known. */
+export type Progress = (step: string, done?: number) => void
 
 export interface ExportResult {
   data: string | Uint8Array
@@ -55,9 +56,10 @@ export function sceneFor(input: ExportInput): Promise<SceneOf> {
   return scene
 }
 
-/** Lets the last scene go (the export dialog closed): it holds every card's drawing. */
+/** Lets the last scene go, and the workers kept after its preview (the export dialog closed): they hold every card's drawing. */
 export function forgetScene(): void {
   lastScene = null
+  releaseWorkers()
 }
 
 async function layOut(input: ExportInput): Promise<SceneOf> {
@@ -70,13 +72,13 @@ async function layOut(input: ExportInput): Promise<SceneOf> {
 const fmt = (n: number): string => n.toLocaleString('en-US')
 
 /** A PNG of the scene at the largest scale up to the wanted one that the browser can draw. */
-export async function pngOf(scene: Scene, fonts: ExportFonts, wanted: number, progress: Progress): Promise<{ blob: Blob; notes: string[]; pixels: ExportResult['pixels'] }> {
+export async function pngOf(scene: Scene, fonts: ExportFonts, wanted: number, progress: Progress): Promise<{ png: BandedPng; notes: string[]; pixels: ExportResult['pixels'] }> {
   const notes: string[] = []
   let scale = fittingScale(scene.width, scene.height, wanted)
   for (let attempt = 0; attempt < 4; attempt++) {
     const drawing = `Drawing ${fmt(Math.round(scene.width * scale))} × ${fmt(Math.round(scene.height * scale))} pixels`
     progress(drawing)
-    const png = await bandedPng(scene, fonts, scale, (done, of) => progress(`${drawing}: ${Math.round((100 * done) / of)}%`)).catch((err: unknown) => {
+    const png = await bandedPng(scene, fonts, scale, { onBand: (done, of) => progress(`${drawing}: ${Math.round((100 * done) / of)}%`, done / of) }).catch((err: unknown) => {
       if (err instanceof OutOfMemoryError) return null
       throw err
     })
@@ -86,7 +88,7 @@ export async function pngOf(scene: Scene, fonts: ExportFonts, wanted: number, pr
           `The board is too large for a ${wanted}× PNG (${fmt(Math.round(scene.width * wanted))} × ${fmt(Math.round(scene.height * wanted))} pixels), so it was exported at ${Number(scale.toFixed(2))}× (${fmt(png.width)} × ${fmt(png.height)} pixels). SVG and PDF keep full detail at any size.`
         )
       }
-      return { blob: png.blob, notes, pixels: { width: png.width, height: png.height, scale } }
+      return { png, notes, pixels: { width: png.width, height: png.height, scale } }
     }
     scale /= 2 // out of memory for this size: try a smaller one
   }
@@ -99,7 +101,7 @@ export const PREVIEW_PIXELS = { width: 1200, height: 800 }
 /** A small PNG of the scene, for the export dialog: the same drawing as the export, drawn off the main thread. */
 export async function previewPng(scene: Scene, fonts: ExportFonts, signal?: AbortSignal): Promise<Blob> {
   const scale = Math.min(2, PREVIEW_PIXELS.width / scene.width, PREVIEW_PIXELS.height / scene.height)
-  return (await bandedPng(scene, fonts, scale, undefined, signal)).blob
+  return new Blob([pngBytes(await bandedPng(scene, fonts, scale, { signal, keep: true }))], { type: 'image/png' })
 }
 
 /** Builds the file for the chosen format. Throws with a message that says why when it cannot. */
@@ -125,7 +127,8 @@ export async function renderExport(input: ExportInput, progress: Progress): Prom
     case 'png': {
       const png = await pngOf(scene, fonts, settings.scale, progress)
       progress('Adding the board to the image')
-      const data = withBoardChunk(new Uint8Array(await png.blob.arrayBuffer()), boardText)
+      // Straight into the file's bytes, once: the image is tens of megabytes.
+      const data = pngBytes(png.png, [boardChunk(boardText)])
       return { data, notes: png.notes, ...(png.pixels ? { pixels: png.pixels } : {}) }
     }
   }
@@ -136,6 +139,6 @@ export async function copyPng(input: ExportInput, progress: Progress): Promise<s
   progress('Laying out the board')
   const { scene, fonts } = await sceneFor(input)
   const png = await pngOf(scene, fonts, input.settings.scale, progress)
-  await navigator.clipboard.write([new ClipboardItem({ 'image/png': png.blob })])
+  await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([pngBytes(png.png)], { type: 'image/png' }) })])
   return png.notes
 }

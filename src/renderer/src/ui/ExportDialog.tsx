@@ -3,7 +3,7 @@ import type { ExportFormat } from '../../../shared/api'
 import type { ExportBackground } from '../../../shared/export/look'
 import type { PdfPage } from '../../../shared/export/pdf'
 import { useEditorContext } from '../editorContext'
-import { delayedProgress } from '../../../shared/export/progress'
+import { delayedProgress, type ProgressStep } from '../../../shared/export/progress'
 import { exportToFile, forgetExportScene, loadExporter, rememberedSettings } from '../export/exportActions'
 import { fittingScale, type ExportSettings } from '../export/exportSettings'
 import { useEditor } from '../state/editorStore'
@@ -92,7 +92,7 @@ function ExportDialogBody(): React.JSX.Element {
   const [preview, setPreview] = useState<{ url: string; width: number; height: number } | null>(null)
   const [previewError, setPreviewError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [step, setStep] = useState<string | null>(null)
+  const [step, setStep] = useState<ProgressStep | null>(null)
   const [error, setError] = useState<string | null>(null)
   const dialog = useRef<HTMLDialogElement>(null)
   const exportButton = useRef<HTMLButtonElement>(null)
@@ -112,32 +112,34 @@ function ExportDialogBody(): React.JSX.Element {
   // setting that changes the drawing changes: not for the format, the PNG scale or the PDF page.
   const { scope, background, padding } = settings
   const input = useMemo(() => ({ board, name, selection, settings: { ...rememberedSettings(), scope, background, padding } }), [board, name, selection, scope, background, padding])
-  // The preview being drawn; Export stops it, as it would only take cores from the export.
-  const previewRun = useRef<AbortController | null>(null)
+  // The preview being drawn, once it has started. A PNG export waits for it: its workers then hold the
+  // scene and draw the export next (handing them the scene again took longer). Other formats stop it.
+  const previewRun = useRef<{ stop: AbortController; drawn: Promise<void> | null } | null>(null)
   useEffect(() => {
-    const run = new AbortController()
+    const run = { stop: new AbortController(), drawn: null as Promise<void> | null }
+    const { signal } = run.stop
     previewRun.current = run
     let url: string | null = null
     const timer = setTimeout(() => {
-      loadExporter()
+      run.drawn = loadExporter()
         .then(async ({ sceneFor, previewPng }) => {
           const { scene, fonts } = await sceneFor(input)
-          return { scene, png: await previewPng(scene, fonts, run.signal) }
+          return { scene, png: await previewPng(scene, fonts, signal) }
         })
         .then(({ scene, png }) => {
-          if (run.signal.aborted) return
+          if (signal.aborted) return
           url = URL.createObjectURL(png)
           setPreview({ url, width: scene.width, height: scene.height })
           setPreviewError(null)
         })
         .catch((err: unknown) => {
-          if (run.signal.aborted) return
+          if (signal.aborted) return
           setPreview(null)
           setPreviewError(err instanceof Error ? err.message : String(err))
         })
     }, 120)
     return () => {
-      run.abort()
+      run.stop.abort()
       clearTimeout(timer)
       if (url) URL.revokeObjectURL(url)
     }
@@ -148,7 +150,9 @@ function ExportDialogBody(): React.JSX.Element {
     dialog.current?.focus()
     setBusy(true)
     setError(null)
-    previewRun.current?.abort()
+    const preview = previewRun.current
+    if (settings.format === 'png' && preview?.drawn) await preview.drawn
+    else preview?.stop.abort()
     const shown = delayedProgress(setStep)
     try {
       const result = await exportToFile(ctx, settings, shown.progress)
@@ -243,8 +247,9 @@ function ExportDialogBody(): React.JSX.Element {
       )}
       {busy && step && (
         <p className="export__progress" role="status" data-testid="export-progress">
-          <span className="export__spinner" aria-hidden />
-          {step}…
+          {/* A bar where the share done is known: a spinning one redraws the window every frame, taking a core from the drawing. */}
+          {step.done === undefined ? <span className="export__spinner" aria-hidden /> : <progress className="export__bar" value={step.done} max={1} aria-hidden />}
+          {step.text}…
         </p>
       )}
       <div className="export__buttons">
