@@ -4,7 +4,7 @@ import { inflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { canonicalCodes, codeLengths } from './huffman'
 import { pngChunks } from './png'
-import { ADLER_START, adler32Combine, compressScanlines, pngParts } from './scanlines'
+import { ADLER_START, adler32Combine, compressScanlines, pngParts, ScanlineCompressor } from './scanlines'
 
 function adler32(bytes: Uint8Array): number {
   let a = 1
@@ -97,6 +97,33 @@ describe('PNG scanlines compressed in bands', () => {
     let random = 7
     const pixels = Uint8Array.from({ length: width * height * 4 }, () => (random = (random * 1103515245 + 12345) >>> 0) >>> 24)
     expect(Buffer.from(roundTrip(pixels, width, height, height).decoded).equals(pixels)).toBe(true)
+  })
+
+  it('gives the same band whether its rows come all at once or a few at a time (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 20 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 20 }), fc.boolean(), (width, rows, sizes, last) => {
+        const pixels = whiteboard(Math.max(width, 60), rows + 40, rows).slice(0, width * rows * 4)
+        const whole = compressScanlines(pixels, width, rows, last)
+        const band = new ScanlineCompressor(width, rows, last)
+        let added = 0
+        for (let i = 0; added < rows; i++) {
+          const n = Math.min(sizes[i % sizes.length] as number, rows - added)
+          // Each piece in a buffer of its own, as the worker reads them.
+          band.add(pixels.slice(added * width * 4, (added + n) * width * 4), n)
+          added += n
+        }
+        const pieces = band.finish()
+        expect(Buffer.from(pieces.chunk).equals(whole.chunk)).toBe(true)
+        expect([pieces.adler, pieces.length]).toEqual([whole.adler, whole.length])
+      })
+    )
+  })
+
+  it('refuses rows past the band and a band finished short', () => {
+    const band = new ScanlineCompressor(4, 2, true)
+    band.add(new Uint8Array(4 * 4), 1)
+    expect(() => band.finish()).toThrow('1 of the band')
+    expect(() => band.add(new Uint8Array(4 * 4 * 2), 2)).toThrow('more rows than')
   })
 
   it('gives each band the Adler-32 and length of its scanlines, and ends a band that is not last on a byte boundary', () => {

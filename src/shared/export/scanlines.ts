@@ -102,131 +102,177 @@ export interface CompressedBand {
 let scratch: { tokens: Uint32Array; row: Uint32Array } | null = null
 
 /**
- * The band's rows as PNG scanlines, deflated, in an IDAT chunk. `pixels` holds
- * `rows` rows of `width` RGBA pixels, tightly packed. The band's first row has
- * filter None, since the row above it is another band's. A band that is not
- * `last` ends with an empty stored block, on a byte boundary, for the next
- * band to follow.
+ * A band's rows as PNG scanlines, deflated, in an IDAT chunk; the rows come a
+ * few at a time (`add`), so the pixels read back need not be held all at once.
+ * The band's first row has filter None, since the row above it is another
+ * band's. A band that is not `last` ends with an empty stored block, on a byte
+ * boundary, for the next band to follow.
  */
-export function compressScanlines(pixels: Uint8Array | Uint8ClampedArray, width: number, rows: number, last: boolean): CompressedBand {
-  if (pixels.byteOffset % 4 !== 0) throw new Error('pixels must start on a 4-byte boundary')
-  const words = new Uint32Array(pixels.buffer, pixels.byteOffset, width * rows)
-  const out = new BitWriter(pixels.length >> 3)
-  out.at = 8 // the chunk's length and type go there
-  // A row never makes more tokens than it has bytes: a match stands for 3 or more.
-  const rowTokens = 1 + 4 * width
-  if (!scratch || scratch.row.length < width || scratch.tokens.length < rowTokens) {
-    scratch = { tokens: new Uint32Array(Math.max(BLOCK_TOKENS, rowTokens)), row: new Uint32Array(width) }
+export class ScanlineCompressor {
+  private readonly out: BitWriter
+  private readonly tokens: Uint32Array
+  private readonly row: Uint32Array
+  private readonly rowBytes: Uint8Array
+  /** The last row added, unfiltered: the row above the next one. */
+  private readonly above: Uint32Array
+  private count = 0
+  private added = 0
+  private s1 = 1
+  private s2 = 0
+
+  /** `rows` rows of `width` RGBA pixels, to be added in order. */
+  constructor(
+    private readonly width: number,
+    private readonly rows: number,
+    private readonly last: boolean
+  ) {
+    this.out = new BitWriter((width * rows * 4) >> 3)
+    this.out.at = 8 // the chunk's length and type go there
+    // A row never makes more tokens than it has bytes: a match stands for 3 or more.
+    const rowTokens = 1 + 4 * width
+    if (!scratch || scratch.row.length < 2 * width || scratch.tokens.length < rowTokens) {
+      scratch = { tokens: new Uint32Array(Math.max(BLOCK_TOKENS, rowTokens)), row: new Uint32Array(2 * width) }
+    }
+    this.tokens = scratch.tokens
+    this.row = scratch.row.subarray(0, width)
+    this.rowBytes = new Uint8Array(this.row.buffer, 0, 4 * width)
+    this.above = scratch.row.subarray(width, 2 * width)
   }
-  const { tokens } = scratch
-  const row = scratch.row.subarray(0, width)
-  const rowBytes = new Uint8Array(row.buffer, 0, 4 * width)
-  let count = 0
-  let s1 = 1
-  let s2 = 0
-  for (let y = 0; y < rows; y++) {
-    if (count + rowTokens > tokens.length) {
-      writeBlock(out, tokens, count, false)
-      count = 0
-    }
-    const filter = y === 0 ? 0 : 2
-    const at = y * width
-    if (filter === 2) {
-      // Up, a byte at a time modulo 256, four bytes per word (SWAR subtraction).
-      for (let x = 0; x < width; x++) {
-        const a = words[at + x] as number
-        const b = words[at - width + x] as number
-        row[x] = ((a | 0x80808080) - (b & 0x7f7f7f7f)) ^ ((a ^ ~b) & 0x80808080)
+
+  /** The next `rows` rows, tightly packed in `pixels`. */
+  add(pixels: Uint8Array | Uint8ClampedArray, rows: number): void {
+    if (pixels.byteOffset % 4 !== 0) throw new Error('pixels must start on a 4-byte boundary')
+    if (this.added + rows > this.rows) throw new Error(`more rows than the band's ${this.rows}`)
+    if (rows === 0) return
+    const { width, out, tokens, row, rowBytes } = this
+    const words = new Uint32Array(pixels.buffer, pixels.byteOffset, width * rows)
+    const rowTokens = 1 + 4 * width
+    let { count, s1, s2 } = this
+    for (let y = 0; y < rows; y++) {
+      if (count + rowTokens > tokens.length) {
+        writeBlock(out, tokens, count, false)
+        count = 0
       }
-    } else {
-      row.set(words.subarray(at, at + width))
-    }
-    tokens[count++] = filter
-    s1 += filter
-    s2 += s1
-    // Literals for words that differ from the one before, matches 4 back for runs; Adler-32 along the way.
-    let x = 0
-    while (x < width) {
-      const word = row[x] as number
-      if (x > 0 && word === row[x - 1]) {
-        let end = x + 1
-        while (end < width && row[end] === word) end++
-        let length = (end - x) * 4
-        while (length >= 3) {
-          const take = length > 258 ? (length - 258 < 3 ? length - 3 : 258) : length
-          tokens[count++] = 256 + take
-          length -= take
+      const at = y * width
+      // The row above: earlier in these pixels, or the last one added before them.
+      const above = y > 0 ? words : this.above
+      const up = y > 0 ? at - width : 0
+      const filter = this.added === 0 && y === 0 ? 0 : 2
+      if (filter === 2) {
+        // Up, a byte at a time modulo 256, four bytes per word (SWAR subtraction).
+        for (let x = 0; x < width; x++) {
+          const a = words[at + x] as number
+          const b = above[up + x] as number
+          row[x] = ((a | 0x80808080) - (b & 0x7f7f7f7f)) ^ ((a ^ ~b) & 0x80808080)
         }
-        for (let k = length; k > 0; k--) tokens[count++] = rowBytes[end * 4 - k] as number
-        if (word === 0) {
-          // Most of a whiteboard: zero bytes only add s1 to s2, once per byte.
-          s1 %= MOD_ADLER
-          s2 = (s2 + mulMod((4 * (end - x)) % MOD_ADLER, s1)) % MOD_ADLER
-        } else {
-          const b0 = rowBytes[x * 4] as number
-          const b1 = rowBytes[x * 4 + 1] as number
-          const b2 = rowBytes[x * 4 + 2] as number
-          const b3 = rowBytes[x * 4 + 3] as number
-          for (let k = x; k < end; k++) {
-            s1 += b0
-            s2 += s1
-            s1 += b1
-            s2 += s1
-            s1 += b2
-            s2 += s1
-            s1 += b3
-            s2 += s1
-            if (s2 >= ADLER_REDUCE_AT) {
-              s1 %= MOD_ADLER
-              s2 %= MOD_ADLER
+      } else {
+        row.set(words.subarray(at, at + width))
+      }
+      tokens[count++] = filter
+      s1 += filter
+      s2 += s1
+      // Literals for words that differ from the one before, matches 4 back for runs; Adler-32 along the way.
+      let x = 0
+      while (x < width) {
+        const word = row[x] as number
+        if (x > 0 && word === row[x - 1]) {
+          let end = x + 1
+          while (end < width && row[end] === word) end++
+          let length = (end - x) * 4
+          while (length >= 3) {
+            const take = length > 258 ? (length - 258 < 3 ? length - 3 : 258) : length
+            tokens[count++] = 256 + take
+            length -= take
+          }
+          for (let k = length; k > 0; k--) tokens[count++] = rowBytes[end * 4 - k] as number
+          if (word === 0) {
+            // Most of a whiteboard: zero bytes only add s1 to s2, once per byte.
+            s1 %= MOD_ADLER
+            s2 = (s2 + mulMod((4 * (end - x)) % MOD_ADLER, s1)) % MOD_ADLER
+          } else {
+            const b0 = rowBytes[x * 4] as number
+            const b1 = rowBytes[x * 4 + 1] as number
+            const b2 = rowBytes[x * 4 + 2] as number
+            const b3 = rowBytes[x * 4 + 3] as number
+            for (let k = x; k < end; k++) {
+              s1 += b0
+              s2 += s1
+              s1 += b1
+              s2 += s1
+              s1 += b2
+              s2 += s1
+              s1 += b3
+              s2 += s1
+              if (s2 >= ADLER_REDUCE_AT) {
+                s1 %= MOD_ADLER
+                s2 %= MOD_ADLER
+              }
             }
           }
+          x = end
+        } else {
+          const b = x * 4
+          const b0 = rowBytes[b] as number
+          const b1 = rowBytes[b + 1] as number
+          const b2 = rowBytes[b + 2] as number
+          const b3 = rowBytes[b + 3] as number
+          tokens[count] = b0
+          tokens[count + 1] = b1
+          tokens[count + 2] = b2
+          tokens[count + 3] = b3
+          count += 4
+          s1 += b0
+          s2 += s1
+          s1 += b1
+          s2 += s1
+          s1 += b2
+          s2 += s1
+          s1 += b3
+          s2 += s1
+          if (s2 >= ADLER_REDUCE_AT) {
+            s1 %= MOD_ADLER
+            s2 %= MOD_ADLER
+          }
+          x++
         }
-        x = end
-      } else {
-        const b = x * 4
-        const b0 = rowBytes[b] as number
-        const b1 = rowBytes[b + 1] as number
-        const b2 = rowBytes[b + 2] as number
-        const b3 = rowBytes[b + 3] as number
-        tokens[count] = b0
-        tokens[count + 1] = b1
-        tokens[count + 2] = b2
-        tokens[count + 3] = b3
-        count += 4
-        s1 += b0
-        s2 += s1
-        s1 += b1
-        s2 += s1
-        s1 += b2
-        s2 += s1
-        s1 += b3
-        s2 += s1
-        if (s2 >= ADLER_REDUCE_AT) {
-          s1 %= MOD_ADLER
-          s2 %= MOD_ADLER
-        }
-        x++
       }
+      s1 %= MOD_ADLER
+      s2 %= MOD_ADLER
     }
-    s1 %= MOD_ADLER
-    s2 %= MOD_ADLER
+    this.above.set(words.subarray((rows - 1) * width, rows * width))
+    this.count = count
+    this.s1 = s1
+    this.s2 = s2
+    this.added += rows
   }
-  writeBlock(out, tokens, count, last)
-  out.ensure(12)
-  if (!last) out.put(0, 3) // an empty stored block (BFINAL 0, BTYPE 00), as zlib's sync flush ends …
-  out.align()
-  if (!last) {
-    out.put(0, 16) // … LEN 0
-    out.put(0xffff, 16) // … NLEN, its complement
+
+  /** The band, once all its rows are added. */
+  finish(): CompressedBand {
+    if (this.added !== this.rows) throw new Error(`${this.added} of the band's ${this.rows} rows added`)
+    const { out, last } = this
+    writeBlock(out, this.tokens, this.count, last)
+    out.ensure(12)
+    if (!last) out.put(0, 3) // an empty stored block (BFINAL 0, BTYPE 00), as zlib's sync flush ends …
+    out.align()
+    if (!last) {
+      out.put(0, 16) // … LEN 0
+      out.put(0xffff, 16) // … NLEN, its complement
+    }
+    // The chunk around the data, in the same buffer: the band's only copy of its bytes.
+    const chunk = out.bytes.subarray(0, out.at + 4)
+    const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.length)
+    view.setUint32(0, out.at - 8)
+    chunk.set(IDAT, 4)
+    view.setUint32(out.at, (crc32(chunk.subarray(4, out.at)) ^ 0xffffffff) >>> 0)
+    return { chunk, adler: ((this.s2 << 16) | this.s1) >>> 0, length: this.rows * (4 * this.width + 1) }
   }
-  // The chunk around the data, in the same buffer: the band's only copy of its bytes.
-  const chunk = out.bytes.subarray(0, out.at + 4)
-  const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.length)
-  view.setUint32(0, out.at - 8)
-  chunk.set(IDAT, 4)
-  view.setUint32(out.at, (crc32(chunk.subarray(4, out.at)) ^ 0xffffffff) >>> 0)
-  return { chunk, adler: ((s2 << 16) | s1) >>> 0, length: rows * (4 * width + 1) }
+}
+
+/** A band's rows, all at once (see ScanlineCompressor). */
+export function compressScanlines(pixels: Uint8Array | Uint8ClampedArray, width: number, rows: number, last: boolean): CompressedBand {
+  const band = new ScanlineCompressor(width, rows, last)
+  band.add(pixels, rows)
+  return band.finish()
 }
 
 const IDAT = Uint8Array.from('IDAT', (ch) => ch.charCodeAt(0))

@@ -1,5 +1,5 @@
 import type { Scene } from '../../../shared/export/scene'
-import { compressScanlines } from '../../../shared/export/scanlines'
+import { ScanlineCompressor, type CompressedBand } from '../../../shared/export/scanlines'
 import { drawScene, glyphKey, PathCache, type Band, type GlyphOutline } from './canvasScene'
 
 /**
@@ -9,9 +9,9 @@ import { drawScene, glyphKey, PathCache, type Band, type GlyphOutline } from './
  * handed over rather than copied, for pngBands.ts to put in order.
  *
  * The canvas and the pixel buffer are drawn into and read into again for
- * every band: fresh memory is slow to touch (here, 1.9 s for the 537 MB of a
- * 2× export of the 1,000-card benchmark board, against 30 ms for memory
- * touched before).
+ * every band, and the pixels are read a few rows at a time: fresh memory is
+ * slow to touch (here, 1.9 s for the 537 MB of a 2× export of the 1,000-card
+ * benchmark board, against 30 ms for memory touched before).
  */
 
 export type BandRequest =
@@ -34,7 +34,14 @@ const scope = globalThis as unknown as {
 }
 
 let job: { scene: Scene; outline: GlyphOutline; paths: PathCache } | null = null
-let surface: { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D; pixels: Uint8Array } | null = null
+/** The canvas bands are drawn on, and the buffer their pixels are read back into. */
+interface Surface {
+  canvas: OffscreenCanvas
+  ctx: OffscreenCanvasRenderingContext2D
+  pixels: Uint8Array
+}
+
+let surface: Surface | null = null
 let framesReadRgba: Promise<boolean> | null = null
 
 /**
@@ -61,24 +68,35 @@ async function videoFramesReadRgba(): Promise<boolean> {
   }
 }
 
+/** Pixels read back at a time (4 MB): a band's worth was 32 MB more of fresh memory for each worker. */
+const READ_PIXELS = 1024 * 1024
+
 /**
- * The band's pixels, unpremultiplied RGBA. A VideoFrame copies them into our
- * buffer; getImageData would make a fresh one each time. Frames carry
- * premultiplied colours, so an image with transparency is read with
- * getImageData.
+ * Compresses the band drawn on the canvas, its rows read back a few at a time
+ * as unpremultiplied RGBA. A VideoFrame copies them into our buffer;
+ * getImageData would make a fresh one each time. Frames carry premultiplied
+ * colours, so an image with transparency is read with getImageData.
  */
-async function readPixels(canvas: OffscreenCanvas, ctx: OffscreenCanvasRenderingContext2D, into: Uint8Array, width: number, rows: number, opaque: boolean): Promise<Uint8Array | Uint8ClampedArray> {
-  if (opaque && (await (framesReadRgba ??= videoFramesReadRgba()))) {
-    const frame = new VideoFrame(canvas, { timestamp: 0 })
-    try {
-      const pixels = into.subarray(0, width * rows * 4)
-      await frame.copyTo(pixels, { rect: { x: 0, y: 0, width, height: rows }, format: 'RGBA' } as VideoFrameCopyToOptions)
-      return pixels
-    } finally {
-      frame.close() // before the next band is drawn, or drawing would copy the canvas first
+async function compressBand(surface: Surface, width: number, rows: number, opaque: boolean, last: boolean): Promise<CompressedBand> {
+  const { canvas, ctx, pixels } = surface
+  const band = new ScanlineCompressor(width, rows, last)
+  const step = Math.max(1, Math.floor(READ_PIXELS / width))
+  const frame = opaque && (await (framesReadRgba ??= videoFramesReadRgba())) ? new VideoFrame(canvas, { timestamp: 0 }) : null
+  try {
+    for (let top = 0; top < rows; top += step) {
+      const height = Math.min(step, rows - top)
+      if (frame) {
+        const into = pixels.subarray(0, width * height * 4)
+        await frame.copyTo(into, { rect: { x: 0, y: top, width, height }, format: 'RGBA' } as VideoFrameCopyToOptions)
+        band.add(into, height)
+      } else {
+        band.add(ctx.getImageData(0, top, width, height).data, height)
+      }
     }
+  } finally {
+    frame?.close() // before the next band is drawn, or drawing would copy the canvas first
   }
-  return ctx.getImageData(0, 0, width, rows).data
+  return band.finish()
 }
 
 async function drawBand(request: Extract<BandRequest, { type: 'band' }>): Promise<Extract<BandReply, { type: 'band' }>> {
@@ -91,14 +109,13 @@ async function drawBand(request: Extract<BandRequest, { type: 'band' }>): Promis
     // Opaque when the image has a background: nothing to blend or unpremultiply.
     const ctx = canvas.getContext('2d', { alpha: !opaque })
     if (!ctx) throw new OutOfMemory(`no memory left for a ${width} × ${rows} pixel canvas`)
-    surface = { canvas, ctx, pixels: new Uint8Array(width * rows * 4) }
+    surface = { canvas, ctx, pixels: new Uint8Array(width * Math.min(rows, Math.max(1, Math.floor(READ_PIXELS / width))) * 4) }
   }
   const { canvas, ctx } = surface
   ctx.setTransform(1, 0, 0, 1, 0, 0)
   ctx.clearRect(0, 0, canvas.width, canvas.height)
   drawScene(ctx, job.scene, job.outline, request.scale, request, job.paths)
-  const pixels = await readPixels(canvas, ctx, surface.pixels, width, rows, opaque)
-  return { type: 'band', index: request.index, ...compressScanlines(pixels, width, rows, request.last) }
+  return { type: 'band', index: request.index, ...(await compressBand(surface, width, rows, opaque, request.last)) }
 }
 
 const failed = (err: unknown): void => {
