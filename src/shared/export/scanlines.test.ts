@@ -119,11 +119,15 @@ describe('PNG scanlines compressed in bands', () => {
     )
   })
 
-  it('refuses rows past the band and a band finished short', () => {
+  it('refuses rows past the band, a band finished short, and two bands at once (they share scratch)', () => {
     const band = new ScanlineCompressor(4, 2, true)
     band.add(new Uint8Array(4 * 4), 1)
     expect(() => band.finish()).toThrow('1 of the band')
     expect(() => band.add(new Uint8Array(4 * 4 * 2), 2)).toThrow('more rows than')
+    const next = new ScanlineCompressor(4, 1, true)
+    expect(() => band.add(new Uint8Array(4 * 4), 1)).toThrow('another band was started')
+    next.add(new Uint8Array(4 * 4), 1)
+    expect(next.finish().length).toBe(17)
   })
 
   it('gives each band the Adler-32 and length of its scanlines, and ends a band that is not last on a byte boundary', () => {
