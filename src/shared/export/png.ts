@@ -127,6 +127,11 @@ export function withBoardChunk(png: Uint8Array, boardText: string): Uint8Array {
     if ((c.type === 'iTXt' || c.type === 'tEXt') && textChunkValue(c.type, data, BOARD_PNG_KEYWORD) !== undefined) continue
     parts.push(png.subarray(c.offset - 8, c.offset + c.length + 4))
   }
+  return concatBytes(parts)
+}
+
+/** The parts one after another, in one new array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
   let at = 0
   for (const p of parts) {

@@ -2,6 +2,7 @@ import type { ExportFonts } from '../../../shared/export/fonts'
 import type { Scene } from '../../../shared/export/scene'
 import type { BandReply, BandRequest } from './bandWorker'
 import BandWorker from './bandWorker?worker'
+import { concatBytes } from '../../../shared/export/png'
 import { ADLER_START, adler32Combine, pngParts } from '../../../shared/export/scanlines'
 import { sceneOutlines, type Band } from './canvasScene'
 
@@ -92,14 +93,7 @@ export interface BandedPng {
 /** The parts as one file, with `chunks` (text) after the header. */
 export function pngBytes(png: BandedPng, chunks: readonly Uint8Array[] = []): Uint8Array<ArrayBuffer> {
   const [signature, header, ...rest] = png.parts
-  const parts = [signature, header, ...chunks, ...rest].filter((part) => part !== undefined)
-  const bytes = new Uint8Array(parts.reduce((n, part) => n + part.length, 0))
-  let at = 0
-  for (const part of parts) {
-    bytes.set(part, at)
-    at += part.length
-  }
-  return bytes
+  return concatBytes([signature, header, ...chunks, ...rest].filter((part) => part !== undefined))
 }
 
 /**
