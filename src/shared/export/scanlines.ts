@@ -180,6 +180,7 @@ export class ScanlineCompressor {
       let x = 0
       while (x < width) {
         const word = row[x] as number
+        const from = x
         if (x > 0 && word === row[x - 1]) {
           let end = x + 1
           while (end < width && row[end] === word) end++
@@ -190,42 +191,28 @@ export class ScanlineCompressor {
             length -= take
           }
           for (let k = length; k > 0; k--) tokens[count++] = rowBytes[end * 4 - k] as number
-          if (word === 0) {
-            // Most of a whiteboard: zero bytes only add s1 to s2, once per byte.
-            s1 %= MOD_ADLER
-            s2 = (s2 + mulMod((4 * (end - x)) % MOD_ADLER, s1)) % MOD_ADLER
-          } else {
-            const b0 = rowBytes[x * 4] as number
-            const b1 = rowBytes[x * 4 + 1] as number
-            const b2 = rowBytes[x * 4 + 2] as number
-            const b3 = rowBytes[x * 4 + 3] as number
-            for (let k = x; k < end; k++) {
-              s1 += b0
-              s2 += s1
-              s1 += b1
-              s2 += s1
-              s1 += b2
-              s2 += s1
-              s1 += b3
-              s2 += s1
-              if (s2 >= ADLER_REDUCE_AT) {
-                s1 %= MOD_ADLER
-                s2 %= MOD_ADLER
-              }
-            }
-          }
           x = end
         } else {
           const b = x * 4
-          const b0 = rowBytes[b] as number
-          const b1 = rowBytes[b + 1] as number
-          const b2 = rowBytes[b + 2] as number
-          const b3 = rowBytes[b + 3] as number
-          tokens[count] = b0
-          tokens[count + 1] = b1
-          tokens[count + 2] = b2
-          tokens[count + 3] = b3
+          tokens[count] = rowBytes[b] as number
+          tokens[count + 1] = rowBytes[b + 1] as number
+          tokens[count + 2] = rowBytes[b + 2] as number
+          tokens[count + 3] = rowBytes[b + 3] as number
           count += 4
+          x++
+        }
+        // Adler-32 of the words just coded, all equal to `word`.
+        if (word === 0) {
+          // Most of a whiteboard: zero bytes only add s1 to s2, once per byte.
+          s1 %= MOD_ADLER
+          s2 = (s2 + mulMod((4 * (x - from)) % MOD_ADLER, s1)) % MOD_ADLER
+          continue
+        }
+        const b0 = rowBytes[from * 4] as number
+        const b1 = rowBytes[from * 4 + 1] as number
+        const b2 = rowBytes[from * 4 + 2] as number
+        const b3 = rowBytes[from * 4 + 3] as number
+        for (let k = from; k < x; k++) {
           s1 += b0
           s2 += s1
           s1 += b1
@@ -238,7 +225,6 @@ export class ScanlineCompressor {
             s1 %= MOD_ADLER
             s2 %= MOD_ADLER
           }
-          x++
         }
       }
       s1 %= MOD_ADLER
