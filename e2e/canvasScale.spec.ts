@@ -222,7 +222,8 @@ test('farther out, cards are outlines and relations a few paths; a click on a li
   // Back in past FAR_ZOOM the outlines stay while the wheel turns, one frame after another, so
   // mounting the cards does not stall the zoom; once the view rests they are nodes again. What is
   // seen counts while each wheel event comes within 100 ms of the last (the view rests at 120 ms):
-  // a frame that slow on a busy machine ends the count, and the zoom is tried again.
+  // a frame that slow on a busy machine ends the count, and the zoom is tried again, up to 6 times
+  // (3 were not always enough during a full test run).
   const zoomInWatching = (): Promise<boolean[]> =>
     page.evaluate(async () => {
       const target = document.querySelector('.react-flow__pane')!
@@ -242,7 +243,7 @@ test('farther out, cards are outlines and relations a few paths; a click on a li
       return held
     })
   let held: boolean[] = []
-  for (let attempt = 0; attempt < 3 && held.length === 0; attempt++) {
+  for (let attempt = 0; attempt < 6 && held.length === 0; attempt++) {
     if (attempt > 0) {
       await page.keyboard.down('Control')
       while ((await zoomOf(page)) >= 0.25) await page.mouse.wheel(0, 60)
