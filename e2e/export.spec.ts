@@ -203,6 +203,29 @@ test('exporting the selection shows and carries only the selected cards', async 
   expect(svg).not.toContain('Route Optimiser')
 })
 
+test('a PNG export clicked while the preview is still drawing shares its workers and draws the whole board', async ({ launch, folder }) => {
+  const pngPath = join(folder, 'whole.png')
+  const app = await launch({ answerDialogs: { open: [fixture], export: [pngPath] } })
+  const { page } = app
+  await app.menu('board.open')
+  await card(page, 'Delay prediction model').click()
+  await app.menu('board.export')
+  const dialog = page.getByTestId('export-dialog')
+  await expect(dialog.getByRole('img')).toBeVisible() // the selection's preview
+  for (const choice of ['PNG', '1×', 'Whole board']) await dialog.getByRole('radio', { name: choice, exact: true }).click()
+  // At once: the whole board's preview is being laid out or drawn by the workers the export then shares.
+  await dialog.getByRole('button', { name: 'Export PNG…' }).click()
+  await expect(page.getByTestId('notice')).toContainText('Exported "whole.png"', EXPORT_WAIT)
+
+  const bytes = await readFile(pngPath)
+  const board = harbourAndPine()
+  const scene = sceneOf(board)
+  const png = PNG.sync.read(bytes) // checks every chunk's CRC and the image data's Adler-32
+  expect([png.width, png.height]).toEqual([Math.round(scene.width), Math.round(scene.height)])
+  expectCardsPainted(png, board, scene, 1)
+  expect(boardTextFromPng(new Uint8Array(bytes))).toBe(serializeBoard(board))
+})
+
 test('a failed export says why, writes nothing and leaves the board as it was', async ({ launch, folder }) => {
   test.slow()
   const app = await launch({ answerDialogs: { open: [fixture], export: [join(folder, 'no such folder', 'map.pdf')] } })

@@ -16,14 +16,14 @@ import { drawScene, glyphKey, PathCache, type Band, type GlyphOutline } from './
 
 export type BandRequest =
   | { type: 'scene'; scene: Scene; outlines: [string, string][] }
-  /** `width` is the whole image's, in pixels; `scale` its pixels per scene unit. */
-  | ({ type: 'band'; index: number; last: boolean; scale: number; width: number } & Band)
+  /** Band `index` of image `job`; `width` is the whole image's, in pixels; `scale` its pixels per scene unit. */
+  | ({ type: 'band'; job: number; index: number; last: boolean; scale: number; width: number } & Band)
 
 export type BandReply =
   /** `chunk` is a whole IDAT chunk; `adler` and `length` are its scanlines' Adler-32 and size. */
-  | { type: 'band'; index: number; chunk: Uint8Array; adler: number; length: number }
+  | { type: 'band'; job: number; index: number; chunk: Uint8Array; adler: number; length: number }
   /** outOfMemory: a smaller image may still work. */
-  | { type: 'failed'; message: string; outOfMemory: boolean }
+  | { type: 'failed'; job: number; message: string; outOfMemory: boolean }
 
 class OutOfMemory extends Error {}
 
@@ -33,7 +33,8 @@ const scope = globalThis as unknown as {
   postMessage(message: BandReply, transfer?: Transferable[]): void
 }
 
-let job: { scene: Scene; outline: GlyphOutline; paths: PathCache } | null = null
+/** The scene this worker draws, with its glyphs and the paths parsed so far. */
+let held: { scene: Scene; outline: GlyphOutline; paths: PathCache } | null = null
 /** The canvas bands are drawn on, and the buffer their pixels are read back into. */
 interface Surface {
   canvas: OffscreenCanvas
@@ -100,9 +101,9 @@ async function compressBand(surface: Surface, width: number, rows: number, opaqu
 }
 
 async function drawBand(request: Extract<BandRequest, { type: 'band' }>): Promise<Extract<BandReply, { type: 'band' }>> {
-  if (!job) throw new Error('no scene to draw')
+  if (!held) throw new Error('no scene to draw')
   const { width, rows } = request
-  const opaque = Boolean(job.scene.background)
+  const opaque = Boolean(held.scene.background)
   if (!surface || surface.canvas.width !== width || surface.canvas.height < rows) {
     surface = null
     const canvas = new OffscreenCanvas(width, rows)
@@ -114,14 +115,14 @@ async function drawBand(request: Extract<BandRequest, { type: 'band' }>): Promis
   const { canvas, ctx } = surface
   ctx.setTransform(1, 0, 0, 1, 0, 0)
   ctx.clearRect(0, 0, canvas.width, canvas.height)
-  drawScene(ctx, job.scene, job.outline, request.scale, request, job.paths)
-  return { type: 'band', index: request.index, ...(await compressBand(surface, width, rows, opaque, request.last)) }
+  drawScene(ctx, held.scene, held.outline, request.scale, request, held.paths)
+  return { type: 'band', job: request.job, index: request.index, ...(await compressBand(surface, width, rows, opaque, request.last)) }
 }
 
-const failed = (err: unknown): void => {
+const failed = (job: number, err: unknown): void => {
   // A RangeError is an allocation the browser refused (a canvas or an array too large).
   const outOfMemory = err instanceof OutOfMemory || err instanceof RangeError
-  scope.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err), outOfMemory })
+  scope.postMessage({ type: 'failed', job, message: err instanceof Error ? err.message : String(err), outOfMemory })
 }
 
 // Bands are drawn one after another: each waits for the one before, as they share the canvas.
@@ -131,7 +132,7 @@ scope.onmessage = (event: MessageEvent<BandRequest>) => {
   const request = event.data
   if (request.type === 'scene') {
     const outlines = new Map(request.outlines)
-    job = {
+    held = {
       scene: request.scene,
       outline: (char, weight, size) => outlines.get(glyphKey(char, weight, size)) ?? '',
       paths: new PathCache()
@@ -139,6 +140,9 @@ scope.onmessage = (event: MessageEvent<BandRequest>) => {
     return
   }
   queue = queue.then(() =>
-    drawBand(request).then((reply) => scope.postMessage(reply, [reply.chunk.buffer]), failed)
+    drawBand(request).then(
+      (reply) => scope.postMessage(reply, [reply.chunk.buffer]),
+      (err: unknown) => failed(request.job, err)
+    )
   )
 }

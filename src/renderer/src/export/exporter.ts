@@ -6,7 +6,8 @@ import { sceneToSvg } from '../../../shared/export/svg'
 import { serializeBoard } from '../../../shared/serialize'
 import { fittingScale, type ExportSettings } from './exportSettings'
 import { exportFonts } from './fontFiles'
-import { bandedPng, type BandedPng, OutOfMemoryError, pngBytes, releaseWorkers } from './pngBands'
+import { OutOfMemoryError } from './bandPool'
+import { bandedPng, type BandedPng, pngBytes, releaseWorkers } from './pngBands'
 
 /** The step in words, and how much of it is done (0–1) where that is known. */
 export type Progress = (step: string, done?: number) => void

@@ -112,8 +112,8 @@ function ExportDialogBody(): React.JSX.Element {
   // setting that changes the drawing changes: not for the format, the PNG scale or the PDF page.
   const { scope, background, padding } = settings
   const input = useMemo(() => ({ board, name, selection, settings: { ...rememberedSettings(), scope, background, padding } }), [board, name, selection, scope, background, padding])
-  // The preview being drawn, once it has started. A PNG export waits for it: its workers then hold the
-  // scene and draw the export next (handing them the scene again took longer). Other formats stop it.
+  // The preview being drawn, once it has started. A PNG export shares its workers, which hold the
+  // scene already (pngBands.ts), and lets it finish; other formats stop it.
   const previewRun = useRef<{ stop: AbortController; drawn: Promise<void> | null } | null>(null)
   useEffect(() => {
     const run = { stop: new AbortController(), drawn: null as Promise<void> | null }
@@ -151,8 +151,7 @@ function ExportDialogBody(): React.JSX.Element {
     setBusy(true)
     setError(null)
     const preview = previewRun.current
-    if (settings.format === 'png' && preview?.drawn) await preview.drawn
-    else preview?.stop.abort()
+    if (!(settings.format === 'png' && preview?.drawn)) preview?.stop.abort()
     const shown = delayedProgress(setStep)
     try {
       const result = await exportToFile(ctx, settings, shown.progress)
