@@ -161,8 +161,10 @@ class PageBytes {
     if (arg === null || typeof arg !== 'object' || Array.isArray(arg)) return arg
     const out: Record<string, unknown> = { ...arg }
     for (const [key, value] of Object.entries(out)) {
-      const id = (value as { __harnessBytes?: unknown } | null)?.__harnessBytes
-      if (typeof id === 'string') out[key] = await this.take(id)
+      const sent = value as { __harnessBytes?: unknown; parts?: unknown } | null
+      if (typeof sent?.__harnessBytes !== 'string') continue
+      const bytes = await this.take(sent.__harnessBytes)
+      out[key] = sent.parts ? [bytes] : bytes // parts (an exported image) arrive joined, as one
     }
     return out
   }
@@ -285,14 +287,16 @@ export async function launchBoard(options: LaunchOptions = {}): Promise<BoardSes
         if (arg === null || typeof arg !== 'object' || Array.isArray(arg)) return { arg, urls }
         const out: Record<string, unknown> = { ...arg }
         for (const [key, value] of Object.entries(out)) {
-          if (!(value instanceof Uint8Array)) continue
+          // Bytes, or bytes in parts (an exported image), which the Blob joins.
+          const parts = Array.isArray(value) && value.length > 0 && value.every((part) => part instanceof Uint8Array)
+          if (!(value instanceof Uint8Array) && !parts) continue
           const id = crypto.randomUUID()
           const link = document.createElement('a')
-          link.href = URL.createObjectURL(new Blob([value as Uint8Array<ArrayBuffer>]))
+          link.href = URL.createObjectURL(new Blob(parts ? (value as Uint8Array<ArrayBuffer>[]) : [value as Uint8Array<ArrayBuffer>]))
           link.download = id
           link.click()
           urls.push(link.href)
-          out[key] = { __harnessBytes: id }
+          out[key] = { __harnessBytes: id, parts }
         }
         return { arg: out, urls }
       }

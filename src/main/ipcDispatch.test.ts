@@ -49,7 +49,7 @@ describe('dispatch', () => {
     await dispatch.openTemplate(h, { id: 'dependency-path', path: '/etc/passwd' })
     expect(h.listTemplates).toHaveBeenCalledOnce()
     expect(h.openTemplate).toHaveBeenCalledWith({ id: 'dependency-path' })
-    const png = Uint8Array.of(0x89, 0x50, 0x4e, 0x47)
+    const png = [Uint8Array.of(0x89, 0x50), Uint8Array.of(0x4e, 0x47)]
     await dispatch.exportImage(h, { format: 'png', data: png, suggestedName: 'Harbour & Pine' })
     await dispatch.exportImage(h, { format: 'svg', data: '<svg/>', suggestedName: 'Harbour & Pine' })
     expect(h.exportImage).toHaveBeenCalledWith({ format: 'png', data: png, suggestedName: 'Harbour & Pine' })
@@ -102,12 +102,15 @@ describe('dispatch', () => {
     ['openTemplate', { id: 'Team-Context' }],
     ['openTemplate', { id: 'x'.repeat(81) }],
     ['exportImage', undefined],
-    ['exportImage', { format: 'gif', data: new Uint8Array(4), suggestedName: 'A' }],
+    ['exportImage', { format: 'gif', data: [new Uint8Array(4)], suggestedName: 'A' }],
     ['exportImage', { format: 'png', data: 'not bytes', suggestedName: 'A' }],
-    ['exportImage', { format: 'svg', data: new Uint8Array(4), suggestedName: 'A' }],
-    ['exportImage', { format: 'pdf', data: new Uint8Array(0), suggestedName: 'A' }],
-    ['exportImage', { format: 'pdf', data: new Uint8Array(4), suggestedName: 7 }],
+    ['exportImage', { format: 'png', data: new Uint8Array(4), suggestedName: 'A' }],
+    ['exportImage', { format: 'svg', data: [new Uint8Array(4)], suggestedName: 'A' }],
+    ['exportImage', { format: 'pdf', data: [new Uint8Array(0)], suggestedName: 'A' }],
+    ['exportImage', { format: 'pdf', data: [], suggestedName: 'A' }],
+    ['exportImage', { format: 'pdf', data: [new Uint8Array(4)], suggestedName: 7 }],
     ['exportImage', { format: 'png', data: [1, 2], suggestedName: 'A' }],
+    ['exportImage', { format: 'png', data: [new Uint8Array(4), 'more'], suggestedName: 'A' }],
     ['exportImage', { format: 'mermaid', data: 'flowchart LR', suggestedName: 'A' }],
     ['exportText', { format: 'svg', text: 'flowchart LR', suggestedName: 'Q3' }],
     ['exportText', { format: 'mermaid', text: 42, suggestedName: 'Q3' }],

@@ -1,4 +1,4 @@
-import type { BoardApiMethods, ExportFormat, ImportFormat, TextExportFormat, WindowState } from '../shared/api'
+import type { BoardApiMethods, ExportData, ExportFormat, ImportFormat, TextExportFormat, WindowState } from '../shared/api'
 import type { Board } from '../shared/board'
 import { MAX_PATH_LENGTH } from './desktop/paths'
 
@@ -105,20 +105,22 @@ function parseRecoveryArgs(arg: unknown): { board: Board; name: string; changedA
 /** Largest export the renderer may hand over (a 16,384-pixel PNG is far below it). */
 export const MAX_EXPORT_BYTES = 1024 * 1024 * 1024
 
-/** SVG comes as text, PNG and PDF as bytes; nothing else crosses. */
-function parseExportArgs(arg: unknown): { format: ExportFormat; data: string | Uint8Array; suggestedName: string } {
+/** SVG comes as text, PNG and PDF as an array of byte parts; nothing else crosses. */
+function parseExportArgs(arg: unknown): { format: ExportFormat; data: ExportData; suggestedName: string } {
   if (!isRecord(arg)) throw new InvalidArgumentError('exportImage expects { format, data, suggestedName }')
   const { format, data } = arg
   if (format !== 'png' && format !== 'svg' && format !== 'pdf') throw new InvalidArgumentError('exportImage: format must be png, svg or pdf')
-  let payload: string | Uint8Array
+  let payload: ExportData
   if (format === 'svg') {
     if (typeof data !== 'string') throw new InvalidArgumentError('exportImage: an svg export must be a string')
     payload = data
   } else {
-    if (!(data instanceof Uint8Array)) throw new InvalidArgumentError(`exportImage: a ${format} export must be a Uint8Array`)
-    payload = data
+    if (!Array.isArray(data) || !data.every((part) => part instanceof Uint8Array)) {
+      throw new InvalidArgumentError(`exportImage: a ${format} export must be an array of Uint8Array parts`)
+    }
+    payload = data as Uint8Array[]
   }
-  const size = typeof payload === 'string' ? payload.length : payload.byteLength
+  const size = typeof payload === 'string' ? payload.length : payload.reduce((sum, part) => sum + part.byteLength, 0)
   if (size === 0 || size > MAX_EXPORT_BYTES) throw new InvalidArgumentError('exportImage: data is empty or too large')
   const suggestedName = parseName('exportImage', { name: arg.suggestedName })
   return { format, data: payload, suggestedName }

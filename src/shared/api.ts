@@ -84,6 +84,8 @@ export type TemplateList =
 
 /** A template opened as a new, untitled board: it has no file, so Save asks where to put it. */
 export type TemplateOutcome = { status: 'opened'; name: string; board: Board } | { status: 'failed'; message: string }
+/** An exported image's content: SVG text, or PNG or PDF bytes in parts. */
+export type ExportData = string | Uint8Array[]
 /** Image formats of File > Export. */
 export type ExportFormat = 'png' | 'svg' | 'pdf'
 
@@ -181,8 +183,11 @@ export interface BoardApiMethods {
   listTemplates(): Promise<TemplateList>
   /** Starts a new board from a template; the window forgets its file, so Save never writes over the template. */
   openTemplate(args: { id: string }): Promise<TemplateOutcome>
-  /** Asks where to save an exported image (SVG as text, PNG and PDF as bytes) and writes it; the board is not touched. */
-  exportImage(args: { format: ExportFormat; data: string | Uint8Array; suggestedName: string }): Promise<ExportOutcome>
+  /**
+   * Asks where to save an exported image and writes it; the board is not touched. SVG comes as text, PNG and
+   * PDF as bytes in parts, written one after another: a PNG's bands need not be joined into one copy first.
+   */
+  exportImage(args: { format: ExportFormat; data: ExportData; suggestedName: string }): Promise<ExportOutcome>
   /** Asks where to save an export (Mermaid, JSON Canvas) and writes its text there. */
   exportText(args: { format: TextExportFormat; text: string; suggestedName: string }): Promise<SaveOutcome>
   /** Asks for a file to import (JSON Canvas, CSV) and returns its text; the renderer converts it. */

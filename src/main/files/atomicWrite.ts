@@ -181,14 +181,14 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 /**
- * Replaces `path` with `text` (or bytes) so that a crash, a kill, a full disk or a yanked drive
+ * Replaces `path` with `content` (text, bytes, or bytes in parts) so that a crash, a kill, a full disk or a yanked drive
  * leaves either the old file or the new one, never a mix: write a temp file in the
  * same folder, flush it, make the old file the backup (a hard link, or a copy
  * written the same way), rename the temp over the target, flush the folder. Keeps the old file's
  * mode and owner; writes through a symlink to its target. Throws AtomicWriteError;
  * the temp file is gone by then (a kill leaves it, and a later save removes it).
  */
-export async function atomicWrite(path: string, text: string | Uint8Array, options: { backup?: boolean } = {}): Promise<void> {
+export async function atomicWrite(path: string, content: string | Uint8Array | readonly Uint8Array[], options: { backup?: boolean } = {}): Promise<void> {
   let target = path
   let existing: Awaited<ReturnType<typeof statOrNull>>
   try {
@@ -213,7 +213,10 @@ export async function atomicWrite(path: string, text: string | Uint8Array, optio
         await handle.chmod(existing.mode & 0o7777)
         await handle.chown(existing.uid, existing.gid).catch(() => {}) // works for root or the same owner; best effort
       }
-      await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined)
+      if (typeof content === 'string') await handle.writeFile(content, 'utf8')
+      else if (content instanceof Uint8Array) await handle.writeFile(content)
+      // Parts (an exported PNG's bands) one after another, each from where the last ended: never joined into one copy.
+      else for (const part of content) await handle.writeFile(part)
       await handle.sync()
     } finally {
       await handle.close()

@@ -1,5 +1,5 @@
 import { basename, dirname } from 'node:path'
-import type { ExportFormat } from '../../shared/api'
+import type { ExportData, ExportFormat } from '../../shared/api'
 import { AtomicWriteError, atomicWrite } from './atomicWrite'
 
 /** The file extension of each export format. */
@@ -38,7 +38,7 @@ function problem(err: AtomicWriteError): string {
  * Writes an exported image atomically (no backup: an export is a copy, the
  * board stays in its own file). On failure nothing on disk has changed.
  */
-export async function writeExportFile(path: string, data: string | Uint8Array): Promise<WriteExportResult> {
+export async function writeExportFile(path: string, data: ExportData): Promise<WriteExportResult> {
   try {
     await atomicWrite(path, data, { backup: false })
     return { ok: true }

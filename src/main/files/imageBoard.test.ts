@@ -89,11 +89,14 @@ describe('opening a board from an exported image', () => {
 })
 
 describe('writing an export', () => {
-  it('writes bytes and text, replacing an older export atomically without a backup', async () => {
+  it('writes bytes in parts and text, replacing an older export atomically without a backup', async () => {
     const path = join(dir, 'map.png')
-    expect(await writeExportFile(path, png())).toEqual({ ok: true })
-    expect(new Uint8Array(await fs.readFile(path))).toEqual(png())
-    expect(await writeExportFile(path, png(8, 8))).toEqual({ ok: true })
+    const bytes = png()
+    // Parts of uneven sizes, one empty: the file is them one after another.
+    const parts = [bytes.subarray(0, 8), bytes.subarray(8, 8), bytes.subarray(8, 29), bytes.subarray(29)]
+    expect(await writeExportFile(path, parts)).toEqual({ ok: true })
+    expect(new Uint8Array(await fs.readFile(path))).toEqual(bytes)
+    expect(await writeExportFile(path, [png(8, 8)])).toEqual({ ok: true })
     expect(PNG.sync.read(await fs.readFile(path)).width).toBe(8)
     expect(await fs.readdir(dir)).toEqual(['map.png'])
   })
@@ -158,12 +161,12 @@ describe('the window handlers with images', () => {
     expect(await fs.readFile(join(dir, 'slides.svg'), 'utf8')).toBe('<svg/>')
     expect(ok.currentPath()).toBeNull() // an export never becomes the board's file
 
-    expect(await createBoardHandlers(host({ export: null }), services()).exportImage({ format: 'pdf', data: new Uint8Array(3), suggestedName: 'x' })).toEqual({
+    expect(await createBoardHandlers(host({ export: null }), services()).exportImage({ format: 'pdf', data: [new Uint8Array(3)], suggestedName: 'x' })).toEqual({
       status: 'cancelled'
     })
     const failed = await createBoardHandlers(host({ export: join(dir, 'no', 'such', 'map.pdf') }), services()).exportImage({
       format: 'pdf',
-      data: new Uint8Array(3),
+      data: [new Uint8Array(3)],
       suggestedName: 'x'
     })
     expect(failed).toMatchObject({ status: 'failed', message: expect.stringMatching(/does not exist.*Nothing was written/) })

@@ -1,3 +1,4 @@
+import type { ExportData } from '../../../shared/api'
 import type { Board } from '../../../shared/board'
 import { boardChunk } from '../../../shared/export/png'
 import type { ExportFonts } from '../../../shared/export/fonts'
@@ -7,13 +8,13 @@ import { serializeBoard } from '../../../shared/serialize'
 import { fittingScale, type ExportSettings } from './exportSettings'
 import { exportFonts } from './fontFiles'
 import { OutOfMemoryError } from './bandPool'
-import { bandedPng, type BandedPng, pngBytes, releaseWorkers } from './pngBands'
+import { bandedPng, type BandedPng, pngFile, releaseWorkers } from './pngBands'
 
 /** The step in words, and how much of it is done (0–1) where that is known. */
 export type Progress = (step: string, done?: number) => void
 
 export interface ExportResult {
-  data: string | Uint8Array
+  data: ExportData
   /** Things the facilitator should know (a lowered scale, characters left out of a PDF). */
   notes: string[]
   /** PNG only: the image size and the scale it was drawn at. */
@@ -102,7 +103,7 @@ export const PREVIEW_PIXELS = { width: 1200, height: 800 }
 /** A small PNG of the scene, for the export dialog: the same drawing as the export, drawn off the main thread. */
 export async function previewPng(scene: Scene, fonts: ExportFonts, signal?: AbortSignal): Promise<Blob> {
   const scale = Math.min(2, PREVIEW_PIXELS.width / scene.width, PREVIEW_PIXELS.height / scene.height)
-  return new Blob([pngBytes(await bandedPng(scene, fonts, scale, { signal, keep: true }))], { type: 'image/png' })
+  return new Blob(pngFile(await bandedPng(scene, fonts, scale, { signal, keep: true })), { type: 'image/png' })
 }
 
 /** Builds the file for the chosen format. Throws with a message that says why when it cannot. */
@@ -123,14 +124,13 @@ export async function renderExport(input: ExportInput, progress: Progress): Prom
         title: name,
         onMissingText: (text) => notes.push(`These characters are not in the bundled Inter font and are left out of the PDF: ${text}`)
       })
-      return { data, notes }
+      return { data: [data], notes }
     }
     case 'png': {
+      // Before the drawing, which keeps the workers busy and leaves this thread idle.
+      const board = boardChunk(boardText)
       const png = await pngOf(scene, fonts, settings.scale, progress)
-      progress('Adding the board to the image')
-      // Straight into the file's bytes, once: the image is tens of megabytes.
-      const data = pngBytes(png.png, [boardChunk(boardText)])
-      return { data, notes: png.notes, ...(png.pixels ? { pixels: png.pixels } : {}) }
+      return { data: pngFile(png.png, [board]), notes: png.notes, ...(png.pixels ? { pixels: png.pixels } : {}) }
     }
   }
 }
@@ -140,6 +140,6 @@ export async function copyPng(input: ExportInput, progress: Progress): Promise<s
   progress('Laying out the board')
   const { scene, fonts } = await sceneFor(input)
   const png = await pngOf(scene, fonts, input.settings.scale, progress)
-  await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([pngBytes(png.png)], { type: 'image/png' }) })])
+  await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob(pngFile(png.png), { type: 'image/png' }) })])
   return png.notes
 }

@@ -3,7 +3,6 @@ import type { Scene } from '../../../shared/export/scene'
 import type { BandRequest } from './bandWorker'
 import BandWorker from './bandWorker?worker'
 import { BandPool } from './bandPool'
-import { concatBytes } from '../../../shared/export/png'
 import { ADLER_START, adler32Combine, pngParts } from '../../../shared/export/scanlines'
 import { sceneOutlines, type Band } from './canvasScene'
 
@@ -45,10 +44,13 @@ export interface BandedPng {
   height: number
 }
 
-/** The parts as one file, with `chunks` (text) after the header. */
-export function pngBytes(png: BandedPng, chunks: readonly Uint8Array[] = []): Uint8Array<ArrayBuffer> {
+/**
+ * The file's parts in order, with `chunks` (text) after the header: written one after
+ * another, or made a Blob of, without joining them into one copy (30 MB for the benchmark board).
+ */
+export function pngFile(png: BandedPng, chunks: readonly Uint8Array[] = []): Uint8Array<ArrayBuffer>[] {
   const [signature, header, ...rest] = png.parts
-  return concatBytes([signature, header, ...chunks, ...rest].filter((part) => part !== undefined))
+  return [signature, header, ...chunks, ...rest].filter((part) => part !== undefined) as Uint8Array<ArrayBuffer>[]
 }
 
 /**
