@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { canonicalCodes, codeLengths } from './huffman'
 import { pngChunks } from './png'
 import { ADLER_START, adler32Combine, compressScanlines, pngParts, ScanlineCompressor } from './scanlines'
+import { warmUpRows, warmUpScanlines } from './scanlinesWarmUp'
 
 function adler32(bytes: Uint8Array): number {
   let a = 1
@@ -55,6 +56,14 @@ function whiteboard(width: number, height: number, seed = 1): Uint8Array {
 }
 
 describe('PNG scanlines compressed in bands', () => {
+  it('decodes the warm-up image, whose noise fills a block of tokens mid-band, to its pixels', () => {
+    const [width, height] = [1536, 320]
+    const pixels = warmUpRows(width, height)
+    // Compared as buffers: toEqual on 2 MB of bytes takes seconds.
+    expect(Buffer.from(roundTrip(pixels, width, height, height).decoded).equals(Buffer.from(pixels))).toBe(true)
+    expect(() => warmUpScanlines()).not.toThrow()
+  })
+
   it('decodes to the same pixels, whole or in bands of any height (fast-check)', () => {
     fc.assert(
       fc.property(

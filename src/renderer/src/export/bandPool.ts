@@ -1,13 +1,15 @@
+import type { Scene } from '../../../shared/export/scene'
 import type { Band } from './canvasScene'
 import type { BandReply, BandRequest } from './bandWorker'
 
 /**
- * Workers that hold one scene and draw bands of it, for any number of images
- * at once: the export dialog's preview and the export that follows it share
- * them. Bands go out first come, first served, so an export clicked while a
- * preview is drawing starts on the worker the preview leaves idle, rather
- * than waiting for the preview (600 ms of an idle core for the 1,000-card
- * benchmark board).
+ * Workers that draw bands of scenes, for any number of images at once: the
+ * export dialog's previews and the export that follows share them for as
+ * long as the dialog is open. Bands go out first come, first served, so an
+ * export clicked while a preview is drawing starts on the worker the preview
+ * leaves idle, rather than waiting for the preview (600 ms of an idle core
+ * for the 1,000-card benchmark board). A scene is handed over once, and let
+ * go when a newer one is drawn and no image of it is left.
  */
 
 /** What the pool needs of a worker: a Worker, or a stand-in in tests. */
@@ -30,6 +32,7 @@ const QUEUED_PER_WORKER = 2
 
 interface Job {
   id: number
+  scene: number
   bands: readonly Band[]
   image: { scale: number; width: number }
   /** The next band to hand out. */
@@ -46,11 +49,18 @@ export class BandPool {
   /** Images being drawn, oldest first: their bands are handed out in that order. */
   private jobs: Job[] = []
   private nextJob = 0
+  /** The scene handed over last, and its id. */
+  private latest: { scene: Scene; id: number } | null = null
+  private nextScene = 0
+  private warmed = false
   private released = false
   private failure: Error | null = null
 
-  /** `workers` have been handed the scene already. */
-  constructor(private readonly workers: readonly BandWorker[]) {
+  /** `handOver` makes the message that gives the workers a scene under an id. */
+  constructor(
+    private readonly workers: readonly BandWorker[],
+    private readonly handOver: (scene: Scene, id: number) => BandRequest
+  ) {
     this.asked = new Map(workers.map((w) => [w, 0]))
     for (const worker of workers) {
       worker.onmessage = (event) => this.received(worker, event.data)
@@ -67,18 +77,41 @@ export class BandPool {
    * Every band drawn, in order. Rejects with OutOfMemoryError when a band cannot be
    * allocated, another Error when it cannot be drawn, the signal's reason when aborted.
    */
-  draw(bands: readonly Band[], image: { scale: number; width: number }, options: { onBand?: (done: number, of: number) => void; signal?: AbortSignal } = {}): Promise<DrawnBand[]> {
+  draw(
+    scene: Scene,
+    bands: readonly Band[],
+    image: { scale: number; width: number },
+    options: { onBand?: (done: number, of: number) => void; signal?: AbortSignal } = {}
+  ): Promise<DrawnBand[]> {
     const { onBand, signal } = options
     if (this.failure) return Promise.reject(this.failure)
     if (this.released) return Promise.reject(new Error('the drawing workers were let go'))
     if (signal?.aborted) return Promise.reject(signal.reason)
     return new Promise((resolve, reject) => {
-      const job: Job = { id: this.nextJob++, bands, image, next: 0, drawn: [], received: 0, onBand, resolve, reject }
+      const job: Job = { id: this.nextJob++, scene: this.sceneId(scene), bands, image, next: 0, drawn: [], received: 0, onBand, resolve, reject }
       if (bands.length === 0) return resolve([])
       this.jobs.push(job)
       signal?.addEventListener('abort', () => this.end(job, signal.reason), { once: true })
       this.pump()
     })
+  }
+
+  /** The scene's id in the workers, handing it over if it is not the latest. */
+  private sceneId(scene: Scene): number {
+    if (this.latest?.scene === scene) return this.latest.id
+    const previous = this.latest
+    this.latest = { scene, id: this.nextScene++ }
+    const message = this.handOver(scene, this.latest.id)
+    for (const worker of this.workers) worker.postMessage(message)
+    if (previous) this.forgetUnused(previous.id)
+    return this.latest.id
+  }
+
+  /** Lets the workers drop a scene that is not the latest once no image of it is being drawn. */
+  private forgetUnused(id: number): void {
+    if (id === this.latest?.id || this.jobs.some((j) => j.scene === id)) return
+    // After the bands asked for before it, since each worker handles its messages in order.
+    for (const worker of this.workers) worker.postMessage({ type: 'forget', scene: id })
   }
 
   /** Stops the workers once the images being drawn are done (at once if none is). */
@@ -96,7 +129,7 @@ export class BandPool {
         if (!job) return
         const index = job.next++
         this.asked.set(worker, (this.asked.get(worker) ?? 0) + 1)
-        worker.postMessage({ type: 'band', job: job.id, index, last: index === job.bands.length - 1, ...job.image, ...(job.bands[index] as Band) })
+        worker.postMessage({ type: 'band', scene: job.scene, job: job.id, index, last: index === job.bands.length - 1, ...job.image, ...(job.bands[index] as Band) })
       }
     }
   }
@@ -126,7 +159,13 @@ export class BandPool {
     this.jobs = this.jobs.filter((j) => j !== job)
     if (error === undefined) job.resolve(job.drawn)
     else job.reject(error)
+    this.forgetUnused(job.scene)
     if (this.released && this.jobs.length === 0) this.terminate()
+    else if (!this.warmed && this.jobs.length === 0) {
+      // The first time there is nothing to draw (a preview is shown): time to get the compressor compiled.
+      this.warmed = true
+      for (const worker of this.workers) worker.postMessage({ type: 'warm' })
+    }
   }
 
   private broke(error: Error): void {

@@ -1,5 +1,6 @@
 import type { Scene } from '../../../shared/export/scene'
 import { ScanlineCompressor, type CompressedBand } from '../../../shared/export/scanlines'
+import { warmUpScanlines } from '../../../shared/export/scanlinesWarmUp'
 import { drawScene, glyphKey, PathCache, type Band, type GlyphOutline } from './canvasScene'
 
 /**
@@ -15,9 +16,14 @@ import { drawScene, glyphKey, PathCache, type Band, type GlyphOutline } from './
  */
 
 export type BandRequest =
-  | { type: 'scene'; scene: Scene; outlines: [string, string][] }
-  /** Band `index` of image `job`; `width` is the whole image's, in pixels; `scale` its pixels per scene unit. */
-  | ({ type: 'band'; job: number; index: number; last: boolean; scale: number; width: number } & Band)
+  /** A scene to draw bands of, known by `id` from then on. */
+  | { type: 'scene'; id: number; scene: Scene; outlines: [string, string][] }
+  /** Band `index` of image `job`, of scene `scene`; `width` is the whole image's, in pixels; `scale` its pixels per scene unit. */
+  | ({ type: 'band'; scene: number; job: number; index: number; last: boolean; scale: number; width: number } & Band)
+  /** No more bands of this scene will be asked for. */
+  | { type: 'forget'; scene: number }
+  /** Nothing to draw for now: a moment to get the compressor compiled (warmUpScanlines). */
+  | { type: 'warm' }
 
 export type BandReply =
   /** `chunk` is a whole IDAT chunk; `adler` and `length` are its scanlines' Adler-32 and size. */
@@ -33,8 +39,8 @@ const scope = globalThis as unknown as {
   postMessage(message: BandReply, transfer?: Transferable[]): void
 }
 
-/** The scene this worker draws, with its glyphs and the paths parsed so far. */
-let held: { scene: Scene; outline: GlyphOutline; paths: PathCache } | null = null
+/** The scenes this worker draws, by id, with their glyphs and the paths parsed so far. */
+const scenes = new Map<number, { scene: Scene; outline: GlyphOutline; paths: PathCache }>()
 /** The canvas bands are drawn on, and the buffer their pixels are read back into. */
 interface Surface {
   canvas: OffscreenCanvas
@@ -101,6 +107,7 @@ async function compressBand(surface: Surface, width: number, rows: number, opaqu
 }
 
 async function drawBand(request: Extract<BandRequest, { type: 'band' }>): Promise<Extract<BandReply, { type: 'band' }>> {
+  const held = scenes.get(request.scene)
   if (!held) throw new Error('no scene to draw')
   const { width, rows } = request
   const opaque = Boolean(held.scene.background)
@@ -132,11 +139,26 @@ scope.onmessage = (event: MessageEvent<BandRequest>) => {
   const request = event.data
   if (request.type === 'scene') {
     const outlines = new Map(request.outlines)
-    held = {
+    scenes.set(request.id, {
       scene: request.scene,
       outline: (char, weight, size) => outlines.get(glyphKey(char, weight, size)) ?? '',
       paths: new PathCache()
-    }
+    })
+    return
+  }
+  // In turn with the bands: a scene is forgotten after the bands asked of it before.
+  if (request.type === 'forget') {
+    queue = queue.then(() => void scenes.delete(request.scene))
+    return
+  }
+  if (request.type === 'warm') {
+    queue = queue.then(() => {
+      try {
+        warmUpScanlines()
+      } catch {
+        // Only ever a speed-up: the bands after it must still be drawn.
+      }
+    })
     return
   }
   queue = queue.then(() =>

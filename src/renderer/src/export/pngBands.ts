@@ -1,6 +1,5 @@
 import type { ExportFonts } from '../../../shared/export/fonts'
 import type { Scene } from '../../../shared/export/scene'
-import type { BandRequest } from './bandWorker'
 import BandWorker from './bandWorker?worker'
 import { BandPool } from './bandPool'
 import { ADLER_START, adler32Combine, pngParts } from '../../../shared/export/scanlines'
@@ -54,34 +53,37 @@ export function pngFile(png: BandedPng, chunks: readonly Uint8Array[] = []): Uin
 }
 
 /**
- * The workers of the last scene drawn with `keep` (the export dialog's preview): the export that
- * follows draws the same scene larger, and so need not hand it over again (200 ms for the 1,000-card
- * benchmark board), and starts at once on a worker the preview leaves idle.
+ * The workers kept after a preview (drawn with `keep`), for as long as the export dialog is open: the
+ * export that follows draws the same scene larger, and so need not hand it over again (200 ms for the
+ * 1,000-card benchmark board) and starts at once on a worker the preview leaves idle. A later preview
+ * of another scene finds them started and their compressor compiled.
  */
-let kept: { scene: Scene; pool: BandPool } | null = null
+let kept: BandPool | null = null
 
 /** Lets the kept workers go (the export dialog closed); they stop once what they are drawing is done. */
 export function releaseWorkers(): void {
-  kept?.pool.release()
+  kept?.release()
   kept = null
 }
 
 /** One worker per core, at most 6: each holds a band several times. */
 const workerCount = (): number => Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 6))
 
-/** Workers with the scene. */
-function newPool(scene: Scene, fonts: ExportFonts): BandPool {
+/** Workers that are handed each scene with its glyphs, from the export fonts (loaded once, so the same for every scene). */
+function newPool(fonts: ExportFonts): BandPool {
   const workers = Array.from({ length: workerCount() }, () => new BandWorker())
-  const outlines = [...sceneOutlines(scene, (c, w, s) => fonts.outline(c, w, s))]
-  const job: BandRequest = { type: 'scene', scene: drawingOnly(scene), outlines }
-  for (const worker of workers) worker.postMessage(job)
-  return new BandPool(workers)
+  return new BandPool(workers, (scene, id) => ({
+    type: 'scene',
+    id,
+    scene: drawingOnly(scene),
+    outlines: [...sceneOutlines(scene, (c, w, s) => fonts.outline(c, w, s))]
+  }))
 }
 
 /**
  * Draws the scene at `scale` into a PNG. Throws OutOfMemoryError when a band cannot be allocated, another
- * Error when it cannot be drawn, the signal's reason when it is aborted. With `keep` (a preview), the
- * workers stay for the export of the same scene that may follow; they are the kept ones if they hold it.
+ * Error when it cannot be drawn, the signal's reason when it is aborted. Draws with the kept workers if
+ * there are; with `keep` (a preview) the workers are kept, otherwise new ones stop when done.
  */
 export async function bandedPng(
   scene: Scene,
@@ -93,18 +95,17 @@ export async function bandedPng(
   signal?.throwIfAborted()
   const width = Math.max(1, Math.round(scene.width * scale))
   const height = Math.max(1, Math.round(scene.height * scale))
-  const shared = kept?.scene === scene && kept.pool.usable ? kept.pool : null
-  const pool = shared ?? newPool(scene, fonts)
-  if (keep && !shared) {
+  const pool = kept?.usable ? kept : newPool(fonts)
+  if (keep && pool !== kept) {
     releaseWorkers()
-    kept = { scene, pool }
+    kept = pool
   }
   try {
-    const drawn = await pool.draw(bandsOf(width, height, workerCount()), { scale, width }, { ...(onBand ? { onBand } : {}), ...(signal ? { signal } : {}) })
+    const drawn = await pool.draw(scene, bandsOf(width, height, workerCount()), { scale, width }, { ...(onBand ? { onBand } : {}), ...(signal ? { signal } : {}) })
     let adler = ADLER_START
     for (const band of drawn) adler = adler32Combine(adler, band.adler, band.length)
     return { parts: pngParts(width, height, drawn.map((band) => band.chunk), adler), width, height }
   } finally {
-    if (kept?.pool !== pool) pool.release()
+    if (kept !== pool) pool.release()
   }
 }
