@@ -25,6 +25,21 @@ async function dragTo(page: Page, from: { x: number; y: number }, to: { x: numbe
   await page.mouse.up()
 }
 
+test('a dragged card gets a compositor layer of its own only while it moves', async ({ launch }) => {
+  const { page } = await openTemplate(launch)
+  const seedling = card(page, 'Delay prediction model')
+  const box = await seedling.boundingBox()
+  if (!box) throw new Error('the card is not on screen')
+  const willChange = () => seedling.evaluate((el) => el.style.willChange)
+  await page.mouse.move(box.x + 40, box.y + 20)
+  await page.mouse.down()
+  await page.mouse.move(box.x + 140, box.y + 120, { steps: 8 })
+  // Moved by the compositor, not repainted into the board's tiles on every mouse move.
+  await expect.poll(willChange).toBe('transform')
+  await page.mouse.up()
+  await expect.poll(willChange).toBe('')
+})
+
 test('with nothing selected the inspector shows the legend of kinds and relations', async ({ app }) => {
   const legend = app.page.getByTestId('legend')
   await expect(legend).toContainText('Freight train')

@@ -134,12 +134,14 @@ function useDraggedCardsFollow(drag: CardDrag, root: RefObject<HTMLDivElement | 
           const element = root.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)
           if (!element) continue // not on the canvas (culled): it shows at its new place after the drop
           moved.set(id, (card = { element, rendered: element.style.transform }))
+          element.style.willChange = 'transform'
         }
         card.element.style.transform = `translate(${to.x}px,${to.y}px)`
       }
       for (const [id, card] of moved) {
         if (at.has(id)) continue
         card.element.style.transform = card.rendered
+        card.element.style.willChange = ''
         moved.delete(id)
       }
     }
