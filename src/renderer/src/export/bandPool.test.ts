@@ -167,5 +167,6 @@ describe('BandPool', () => {
     await expect(one).rejects.toThrow('worker crashed')
     await expect(two).rejects.toThrow('worker crashed')
     expect([a?.terminated, b?.terminated, p.usable]).toEqual([true, true, false])
+    expect(b?.told.map((m) => m.type)).toEqual(['scene']) // no warm-up asked of a stopped worker
   })
 })

@@ -161,7 +161,7 @@ export class BandPool {
     else job.reject(error)
     this.forgetUnused(job.scene)
     if (this.released && this.jobs.length === 0) this.terminate()
-    else if (!this.warmed && this.jobs.length === 0) {
+    else if (!this.warmed && !this.failure && this.jobs.length === 0) {
       // The first time there is nothing to draw (a preview is shown): time to get the compressor compiled.
       this.warmed = true
       for (const worker of this.workers) worker.postMessage({ type: 'warm' })
