@@ -114,14 +114,15 @@ function ExportDialogBody(): React.JSX.Element {
   const input = useMemo(() => ({ board, name, selection, settings: { ...rememberedSettings(), scope, background, padding } }), [board, name, selection, scope, background, padding])
   // The preview being drawn, once it has started. A PNG export shares its workers, which hold the
   // scene already (pngBands.ts), and lets it finish; other formats stop it.
-  const previewRun = useRef<{ stop: AbortController; drawn: Promise<void> | null } | null>(null)
+  const previewRun = useRef<{ stop: AbortController; started: boolean } | null>(null)
   useEffect(() => {
-    const run = { stop: new AbortController(), drawn: null as Promise<void> | null }
+    const run = { stop: new AbortController(), started: false }
     const { signal } = run.stop
     previewRun.current = run
     let url: string | null = null
     const timer = setTimeout(() => {
-      run.drawn = loadExporter()
+      run.started = true
+      void loadExporter()
         .then(async ({ sceneFor, previewPng }) => {
           const { scene, fonts } = await sceneFor(input)
           return { scene, png: await previewPng(scene, fonts, signal) }
@@ -151,7 +152,7 @@ function ExportDialogBody(): React.JSX.Element {
     setBusy(true)
     setError(null)
     const preview = previewRun.current
-    if (!(settings.format === 'png' && preview?.drawn)) preview?.stop.abort()
+    if (!(settings.format === 'png' && preview?.started)) preview?.stop.abort()
     const shown = delayedProgress(setStep)
     try {
       const result = await exportToFile(ctx, settings, shown.progress)
