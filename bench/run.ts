@@ -10,7 +10,7 @@ import { serveFolder } from '../e2e/staticServer'
 import { generateBoard, sizes, type BenchSize } from './generate'
 import { measureNode, type NodeFigures } from './nodeMeasures'
 import { runPage, targets, type PageRun, type Target } from './pageMeasures'
-import { percentile, median } from './stats'
+import { lateShare, percentile, median } from './stats'
 import { renderComparison, renderTable, type SizeSummary, type TargetSummary } from './table'
 
 /**
@@ -37,9 +37,11 @@ function summarise(runs: PageRun[]): TargetSummary {
     panP50: percentile(pan, 50),
     panP95: percentile(pan, 95),
     panLong: pan.filter((f) => f > 50).length / runs.length,
+    panLate: lateShare(pan),
     zoomP50: percentile(zoom, 50),
     zoomP95: percentile(zoom, 95),
     zoomLong: zoom.filter((f) => f > 50).length / runs.length,
+    zoomLate: lateShare(zoom),
     dragP95: percentile(drag, 95),
     dragShownP95: shown.length ? percentile(shown, 95) : null,
     rendersPerMove: renders.length ? median(renders) : null,

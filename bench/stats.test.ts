@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { frameIntervals, median, percentile } from './stats'
+import { frameIntervals, lateShare, median, percentile } from './stats'
 
 describe('bench statistics', () => {
   it('takes the median of two runs as their mean, not the faster one', () => {
@@ -27,5 +27,23 @@ describe('frame intervals', () => {
     expect(early).toEqual([16.8, 16.8])
     expect(late).toEqual(early)
     expect(percentile(early, 95) / percentile(late, 95)).toBe(1)
+  })
+})
+
+describe('late frames', () => {
+  it('counts the frames a vsync or more late, jitter not', () => {
+    // 18 on time (some jittered to 16.8 or 17.5), one vsync missed, one two missed.
+    const frames = [...Array.from({ length: 16 }, () => 16.7), 16.8, 17.5, 33.3, 50]
+    expect(lateShare(frames)).toBe(10)
+    expect(lateShare([16.7, 16.7])).toBe(0)
+    expect(lateShare([])).toBeNaN()
+  })
+
+  it('tells apart gestures whose p95 reads the same', () => {
+    const few = [...Array.from({ length: 94 }, () => 16.7), ...Array.from({ length: 6 }, () => 33.3)]
+    const many = [...Array.from({ length: 70 }, () => 16.7), ...Array.from({ length: 30 }, () => 33.3)]
+    expect(percentile(few, 95)).toBe(percentile(many, 95))
+    expect(lateShare(few)).toBe(6)
+    expect(lateShare(many)).toBe(30)
   })
 })

@@ -25,3 +25,17 @@ export function median(values: readonly number[]): number {
 export function frameIntervals(timestamps: readonly number[]): number[] {
   return timestamps.slice(1).map((t, i) => Math.round((t - (timestamps[i] as number)) * 1000) / 1000)
 }
+
+/** Over this, a frame interval missed a vsync: one vsync is 16.7 ms, two are 33.3 ms. */
+const LATE_MS = 20
+
+/**
+ * Frames drawn one vsync (16.7 ms) or more late, as a percentage: intervals over 20 ms, which
+ * leaves room for jitter while any missed vsync (33.3 ms and up) counts. A p95 only moves in
+ * steps of a vsync, so 6 % and 30 % late both read 33.3 ms; this says how far a gesture is from
+ * a p95 of one vsync (under 5 % late).
+ */
+export function lateShare(intervals: readonly number[]): number {
+  if (intervals.length === 0) return NaN
+  return (intervals.filter((f) => f > LATE_MS).length / intervals.length) * 100
+}

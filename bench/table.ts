@@ -9,9 +9,12 @@ export interface TargetSummary {
   panP95: number
   /** Frames over 50 ms, per run. */
   panLong: number
+  /** Frames a vsync or more late (over 20 ms), % of all: finer than the p95, which moves in vsyncs. */
+  panLate: number
   zoomP50: number
   zoomP95: number
   zoomLong: number
+  zoomLate: number
   dragP95: number
   /** Input to the painted frame that shows the card moved (React Flow pages only). */
   dragShownP95: number | null
@@ -105,9 +108,11 @@ export function renderTable(summaries: SizeSummary[]): string {
     page('pan p50, ms', 'panP50', 'ms', 1)
     page('pan p95, ms', 'panP95', 'ms', 1, targets.pan?.[n])
     page('pan frames > 50 ms, per run', 'panLong', '', 1)
+    page('pan frames a vsync late (> 20 ms), %', 'panLate', '%', 1)
     page('zoom p50, ms', 'zoomP50', 'ms', 1)
     page('zoom p95, ms', 'zoomP95', 'ms', 1, targets.pan?.[n])
     page('zoom frames > 50 ms, per run', 'zoomLong', '', 1)
+    page('zoom frames a vsync late (> 20 ms), %', 'zoomLate', '%', 1)
     page('drag p95 input→frame, ms', 'dragP95', 'ms', 1, targets.drag?.[n])
     page('drag p95 input→card moved on screen, ms', 'dragShownP95', 'ms', 1)
     page('card renders per move', 'rendersPerMove', '', 2, targets.renders?.[n])
@@ -135,7 +140,9 @@ export function renderComparison(summaries: SizeSummary[]): string {
   const measures: [string, Exclude<keyof TargetSummary, 'pngExport'>, number][] = [
     ['open to interactive, ms', 'openMs', 0],
     ['pan p95, ms', 'panP95', 1],
+    ['pan frames a vsync late, %', 'panLate', 1],
     ['zoom p95, ms', 'zoomP95', 1],
+    ['zoom frames a vsync late, %', 'zoomLate', 1],
     ['drag p95 input→frame, ms', 'dragP95', 1],
     ['drag p95 input→card moved on screen, ms', 'dragShownP95', 1],
     ['card renders per move', 'rendersPerMove', 2],
