@@ -46,6 +46,12 @@ test('the findings panel reads the template, reacts to a new circle, and undo ta
     '“Route Optimiser 3.0 re-platform”, “Data warehouse migration”, “Delay prediction model” and “Dispatcher dashboard” depend on each other in a circle: none of them can finish first'
   )
   await expect(page.locator('.react-flow__edge.edge--cycle')).toHaveCount(4)
+  // The circle glows with a translucent line beneath each relation: no CSS filter, which blurred
+  // a long relation's whole bounding box on every pan frame.
+  await expect(page.locator('.react-flow__edge.edge--cycle .relation-halo')).toHaveCount(4)
+  const filters = await page.locator('.react-flow__edge.edge--cycle path').evaluateAll((paths) => paths.map((p) => getComputedStyle(p).filter))
+  expect(new Set(filters)).toEqual(new Set(['none']))
+  await expect(page.locator('.react-flow__edge:not(.edge--cycle) .relation-halo')).toHaveCount(0)
   await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } })
   if (shots) {
     await page.screenshot({ path: join(shots, 'findings-cycle.png') })
@@ -67,6 +73,7 @@ test('critical path and phases show on demand', async ({ launch }) => {
   await expect(page.locator('.react-flow__edge.edge--critical')).toHaveCount(0)
   await findings(page).getByLabel('Show critical path').check()
   await expect(page.locator('.react-flow__edge.edge--critical')).toHaveCount(3)
+  await expect(page.locator('.react-flow__edge.edge--critical .relation-halo')).toHaveCount(3)
   await expect(page.locator('.react-flow__node.node--critical')).toHaveCount(4)
   await findings(page).getByLabel('Show phases').check()
   await expect(card(page, 'Data warehouse migration').getByTestId('phase-tag')).toHaveText('P1')

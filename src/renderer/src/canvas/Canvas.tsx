@@ -162,7 +162,7 @@ function toEdge(relation: Relation, selected: boolean, theme: Theme, className: 
     source: relation.from,
     target: relation.to,
     type: 'relation',
-    data: { relation },
+    data: { relation, ...(className ? { highlight: className } : {}) },
     selected,
     markerEnd: arrowheadId((className && highlightColor[theme][className]) ?? relationColorFor(spec, theme)),
     ariaLabel: `Relation: ${spec.label}${relation.label ? `, ${relation.label}` : ''}`

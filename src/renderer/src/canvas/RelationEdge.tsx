@@ -12,7 +12,8 @@ import { dashedPieces } from './dashPieces'
 import { isConditional, relationDash, SELECTED_EXTRA } from './relationStrokes'
 import { useZoomedOut } from './useZoomBucket'
 
-export type RelationEdgeType = Edge<{ relation: Relation }, 'relation'>
+/** `highlight`: the class the analysis gives the relation (analysisMarks.ts), which draws it with a glow. */
+export type RelationEdgeType = Edge<{ relation: Relation; highlight?: string }, 'relation'>
 
 /** The card's box on the canvas; while it is dragged, where the drag has it (React Flow learns on the drop). */
 function rectOf(node: InternalNode, dragged: Point | undefined): Rect {
@@ -45,6 +46,8 @@ export const RelationEdge = memo(function RelationEdge({ id, source, target, dat
   const pieces = dashedPieces(start, end, dash)
   return (
     <>
+      {/* The glow of a relation on a circle or the critical path: a wide translucent line beneath (analysisMarks.css). */}
+      {data.highlight && <path d={path} className="relation-halo" />}
       {/* As React Flow's BaseEdge draws an edge, but the line may come in pieces (dashPieces.ts). */}
       {pieces.map((d, i) => (
         <path
