@@ -122,6 +122,27 @@ async function screenOf(page: import('@playwright/test').Page): Promise<(x: numb
   return (x, y) => ({ x: t.left + t.x + x * t.zoom, y: t.top + t.y + y * t.zoom })
 }
 
+test('the far outlines are made while the board rests at its opening zoom, before any zoom out, and again after an edit', async ({ launch, folder }) => {
+  const path = join(folder, 'near.orgboard')
+  await writeFile(path, serializeBoard({ ...sampleBoard(), viewport: { x: 0, y: 0, zoom: 1 } }))
+  const app = await launch({ answerDialogs: { open: [path] } })
+  const { page } = app
+  await app.menu('board.open')
+  await expect(card(page, 'Delay prediction model')).toBeVisible()
+  // The marks farLooks.ts and farStrokes.ts set once the outlines and the relations' paths are ready.
+  const ready = (name: string): Promise<number> => page.evaluate((n) => performance.getEntriesByName(n).length, name)
+  await expect.poll(() => ready('orgboard:far-looks-ready')).toBe(1)
+  await expect.poll(() => ready('orgboard:far-strokes-ready')).toBe(1)
+  expect(await zoomOf(page)).toBe(1)
+  // A renamed card outlines anew, in idle time again.
+  await card(page, 'Delay prediction model').dblclick()
+  await page.keyboard.type('Dispatch delay forecast')
+  await page.keyboard.press('Enter')
+  await expect(card(page, 'Dispatch delay forecast')).toBeVisible()
+  await expect.poll(() => ready('orgboard:far-looks-ready')).toBe(2)
+  expect(await zoomOf(page)).toBe(1)
+})
+
 test('farther out, cards are outlines and relations a few paths; a click on a line selects it; back in, the edges return', async ({ launch, folder }) => {
   const board = sampleBoard()
   const path = join(folder, 'far-out.orgboard')

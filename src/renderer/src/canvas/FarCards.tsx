@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo } from 'react'
-import { useStore, ViewportPortal } from '@xyflow/react'
+import { ViewportPortal } from '@xyflow/react'
 import type { Card } from '../../../shared/board'
 import { useEditorContext } from '../editorContext'
 import { useAnalysis } from '../findings/useAnalysis'
@@ -9,7 +9,6 @@ import type { Theme } from '../theme'
 import { cardLooks, DASH_WIDTH, type CardLook, type Place } from './cardOutlines'
 import { BADGE_COLOR, blockedBadges } from './farBadges'
 import { farLooks, prepareFarLooks } from './farLooks'
-import { zoomedOut } from './useZoomBucket'
 
 /**
  * The cards as a few paths per look while zoomed out past FAR_ZOOM (see cardOutlines.ts).
@@ -20,12 +19,15 @@ import { zoomedOut } from './useZoomBucket'
  * XL, this halved the zoom frames' p95.
  */
 export const FarCards = memo(function FarCards({ theme, far }: { theme: Theme; far: boolean }) {
-  const near = useStore(zoomedOut)
-  if (far) return <FarCardPaths theme={theme} />
-  return near ? <PrepareFarLooks theme={theme} /> : null
+  return far ? <FarCardPaths theme={theme} /> : <PrepareFarLooks theme={theme} />
 })
 
-/** Zoomed out but not yet past FAR_ZOOM: the outlines are made ahead, when the browser is idle. */
+/**
+ * Until the zoom passes FAR_ZOOM the outlines are made ahead, whenever the browser is idle. Made
+ * only once zoomed out past LITE_ZOOM, they were seldom ready when a facilitator zoomed out in
+ * one go (a zoom's frames leave little idle time): at XL the frame that passed FAR_ZOOM made
+ * them itself (76–108 ms), after slices of the preparation had run between the zoom's frames.
+ */
 function PrepareFarLooks({ theme }: { theme: Theme }): null {
   const { store } = useEditorContext()
   const cards = useEditor(store, (s) => s.history.present.cards)

@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo } from 'react'
-import { useStore, ViewportPortal } from '@xyflow/react'
+import { ViewportPortal } from '@xyflow/react'
 import type { Relation } from '../../../shared/board'
 import { relationLines } from '../../../shared/relationLines'
 import { useEditorContext } from '../editorContext'
@@ -9,7 +9,6 @@ import type { Theme } from '../theme'
 import { useEdgeClasses } from './analysisMarks'
 import { farStrokes, prepareFarStrokes } from './farStrokes'
 import { relationStrokes } from './relationStrokes'
-import { zoomedOut } from './useZoomBucket'
 
 /**
  * The relations as a few paths per line style, in place of React Flow's edges while
@@ -18,12 +17,10 @@ import { zoomedOut } from './useZoomBucket'
  * hit-tests the lines on a click on the pane).
  */
 export const FarRelations = memo(function FarRelations({ theme, far }: { theme: Theme; far: boolean }) {
-  const near = useStore(zoomedOut)
-  if (far) return <FarRelationPaths theme={theme} />
-  return near ? <PrepareFarStrokes theme={theme} /> : null
+  return far ? <FarRelationPaths theme={theme} /> : <PrepareFarStrokes theme={theme} />
 })
 
-/** Zoomed out but not yet past FAR_ZOOM: the paths are made ahead, when the browser is idle. */
+/** Until the zoom passes FAR_ZOOM the paths are made ahead, whenever the browser is idle (as FarCards' outlines). */
 function PrepareFarStrokes({ theme }: { theme: Theme }): null {
   const { store } = useEditorContext()
   const cards = useEditor(store, (s) => s.history.present.cards)

@@ -29,7 +29,7 @@ let last: (Inputs & { strokes: Stroke[] }) | null = null
 
 /**
  * FarRelations' strokes for every relation, kept for the last board, selection and highlights
- * they were made for. Made once ahead, in idle time while the canvas is zoomed out but not yet
+ * they were made for. Made once ahead, in idle time while the canvas is not zoomed out
  * past FAR_ZOOM (prepareFarStrokes), they are ready in the frame that passes it: at XL making
  * them for 6,000 relations was a quarter of that frame.
  */
@@ -47,6 +47,9 @@ export const whenIdle: Idle = (work) => {
   const id = requestIdleCallback((deadline) => work(() => deadline.timeRemaining()))
   return () => cancelIdleCallback(id)
 }
+
+/** A User Timing mark set each time the strokes are ready. */
+export const FAR_STROKES_READY = 'orgboard:far-strokes-ready'
 
 /** Relations added between checks of the idle time left: 200 took about a millisecond at XL, warm; cold code is ten times slower. */
 const SLICE = 50
@@ -72,7 +75,10 @@ export function prepareFarStrokes(inputs: Inputs, idle: Idle = whenIdle): () => 
       }
     }
     if (next < relations.length) cancel = idle(step)
-    else last = { ...inputs, strokes: builder.strokes() }
+    else {
+      last = { ...inputs, strokes: builder.strokes() }
+      performance.mark(FAR_STROKES_READY) // for traces, and for tests to see the work done
+    }
   }
   cancel = idle(step)
   return () => cancel()
