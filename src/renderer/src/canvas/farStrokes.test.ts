@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Card, Relation } from '../../../shared/board'
 import { relationLines } from '../../../shared/relationLines'
-import { farStrokes, prepareFarStrokes, type Idle } from './farStrokes'
+import { farStrokes, FORCED_SLICE_MS, IDLE_WAIT_MS, prepareFarStrokes, whenIdle, type Idle } from './farStrokes'
 import { relationStrokes } from './relationStrokes'
 
 const card = (id: string, x: number): Card => ({ id, kind: 'note', title: id, x, y: 0, width: 200, height: 100, fields: {} })
@@ -79,5 +79,47 @@ describe('prepareFarStrokes', () => {
     farStrokes(inputs)
     prepareFarStrokes(inputs, idle)
     expect(waiting).toHaveLength(0)
+  })
+})
+
+describe('idle work', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    vi.restoreAllMocks()
+  })
+
+  /** A stand-in requestIdleCallback that keeps the callback and its options, and a clock to move. */
+  function browser(): { run(deadline: IdleDeadline): void; options: () => IdleRequestOptions | undefined; tick(ms: number): void } {
+    let callback: IdleRequestCallback | null = null
+    let options: IdleRequestOptions | undefined
+    let now = 1000
+    vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback, o?: IdleRequestOptions) => ((callback = cb), (options = o), 1))
+    vi.stubGlobal('cancelIdleCallback', () => {})
+    vi.spyOn(performance, 'now').mockImplementation(() => now)
+    return { run: (deadline) => callback?.(deadline), options: () => options, tick: (ms) => void (now += ms) }
+  }
+
+  it('takes the idle period the browser gives', () => {
+    const b = browser()
+    const seen: number[] = []
+    whenIdle((timeLeft) => seen.push(timeLeft()))
+    b.run({ didTimeout: false, timeRemaining: () => 31 })
+    expect(seen).toEqual([31])
+  })
+
+  it('does not wait for ever on a browser that is never idle: a short slice after IDLE_WAIT_MS', () => {
+    const b = browser()
+    const seen: number[] = []
+    whenIdle((timeLeft) => {
+      seen.push(timeLeft())
+      b.tick(FORCED_SLICE_MS - 1)
+      seen.push(timeLeft())
+      b.tick(2)
+      seen.push(timeLeft())
+    })
+    expect(b.options()).toEqual({ timeout: IDLE_WAIT_MS })
+    // Timed out, the deadline has no time left: the work gets FORCED_SLICE_MS, then nothing.
+    b.run({ didTimeout: true, timeRemaining: () => 0 })
+    expect(seen).toEqual([FORCED_SLICE_MS, 1, -1])
   })
 })

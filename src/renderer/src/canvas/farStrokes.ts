@@ -43,8 +43,23 @@ export function farStrokes(inputs: Inputs): Stroke[] {
 /** Runs `work` when the browser is idle, with the time it has left then (ms); returns a cancel. */
 export type Idle = (work: (timeLeft: () => number) => void) => () => void
 
+/**
+ * How long the work waits for an idle period at most (ms), and how long it may then take. Chromium
+ * can go seconds without one after a page has loaded (seen in the e2e runs: 6 to over 18 s, with
+ * nothing on the page to do); the work then goes on a few milliseconds at a time, as in a short
+ * idle period.
+ */
+export const IDLE_WAIT_MS = 1000
+export const FORCED_SLICE_MS = 4
+
 export const whenIdle: Idle = (work) => {
-  const id = requestIdleCallback((deadline) => work(() => deadline.timeRemaining()))
+  const id = requestIdleCallback(
+    (deadline) => {
+      const end = performance.now() + FORCED_SLICE_MS
+      work(deadline.didTimeout ? () => end - performance.now() : () => deadline.timeRemaining())
+    },
+    { timeout: IDLE_WAIT_MS }
+  )
   return () => cancelIdleCallback(id)
 }
 
@@ -77,7 +92,7 @@ export function prepareFarStrokes(inputs: Inputs, idle: Idle = whenIdle): () => 
     if (next < relations.length) cancel = idle(step)
     else {
       last = { ...inputs, strokes: builder.strokes() }
-      performance.mark(FAR_STROKES_READY) // for traces, and for tests to see the work done
+      performance.mark(FAR_STROKES_READY, { detail: { relations: relations.length } }) // for traces, and for tests to see the work done
     }
   }
   cancel = idle(step)
