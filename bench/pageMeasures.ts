@@ -87,6 +87,9 @@ const wheel: Record<Target, { pan: number; zoom: number }> = {
   empty: { pan: 40, zoom: 1 }
 }
 
+/** User Timing marks Orgboard sets when its idle work after opening is done (farLooks.ts, farStrokes.ts). */
+const idleWorkDone = ['orgboard:far-looks-ready', 'orgboard:far-strokes-ready']
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Sends `count` inputs at a steady pace, as a trackpad or mouse would, whatever the page is doing. */
@@ -235,6 +238,8 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
   let foreign: string[]
   let start: string
   let drawn: string
+  /** True once the page has done the work it puts off until idle after opening; the heap is weighed then. */
+  let settled = '() => true'
 
   const exportPath = join(setup.dataDir, `export-${sizeName}-${target}.png`)
   if (target === 'orgboard' || target === 'candidate') {
@@ -254,6 +259,8 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
     foreign = app.foreignRequests
     start = `() => __orgboardEmit(${JSON.stringify(eventChannels.command)}, 'board.open')`
     drawn = '() => __probe.flowDrawn()'
+    // The zoomed-out outlines and relation paths, made in idle time after opening (FarCards, FarRelations).
+    settled = `() => ${JSON.stringify(idleWorkDone)}.every((mark) => performance.getEntriesByName(mark).length > 0)`
   } else {
     const context = await setup.browser.newContext({ viewport: { width: 1280, height: 800 } })
     foreign = []
@@ -282,6 +289,7 @@ export async function runPage(target: Target, board: Board, sizeName: string, se
     const openMs = (await page.evaluate(`__probe.measureOpen(${start}, ${drawn})`)) as number
     await profiler.stop()
     if (openOnly) return null
+    await page.waitForFunction(settled, undefined, { timeout: 60_000 })
     const heapBytes = await heapAfterGc(page)
     if (setup.screenshotDir) await page.screenshot({ path: join(setup.screenshotDir, `${sizeName}-${target}.png`) })
 

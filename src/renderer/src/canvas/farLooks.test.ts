@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Card } from '../../../shared/board'
-import { cardLooks } from './cardOutlines'
+import { cardLooks, LookBuilder } from './cardOutlines'
+import { collectable } from '../../../shared/collectable.testing'
 import { farLooks, prepareFarLooks } from './farLooks'
 import type { Idle } from './farStrokes'
 
@@ -64,5 +65,20 @@ describe('prepareFarLooks', () => {
     farLooks(cards, 'dark')
     prepareFarLooks(cards, 'dark', idle)
     expect(waiting).toHaveLength(0)
+  })
+
+  it('lets the builder go once the outlines are made, though React keeps the cancel', async () => {
+    const { idle, waiting } = idlePeriods()
+    const cards = board.slice(3)
+    // Made in a function of its own, so that no variable of this test holds the builder.
+    const start = (): { cancel: () => void; builder: WeakRef<LookBuilder> } => {
+      const builder = new LookBuilder('light')
+      return { cancel: prepareFarLooks(cards, 'light', idle, builder), builder: new WeakRef(builder) }
+    }
+    const { cancel, builder } = start()
+    waiting.shift()!(() => 10)
+    expect(waiting).toHaveLength(0)
+    expect(await collectable(builder)).toBe(true)
+    cancel()
   })
 })

@@ -25,19 +25,25 @@ export const FAR_LOOKS_READY = 'orgboard:far-looks-ready'
  */
 const SLICE = 50
 
-/** Makes farLooks' outlines in idle time, a slice of cards at a time; returns a cancel. */
-export function prepareFarLooks(cards: readonly Card[], theme: Theme, idle: Idle = whenIdle): () => void {
+/**
+ * Makes farLooks' outlines in idle time, a slice of cards at a time; returns a cancel. Once they
+ * are made the builder is let go: the cancel, which React keeps until the cards change, held it
+ * and its part of each outline (XL: 8.6 MB of heap at rest, against 16 MB for the whole page).
+ */
+export function prepareFarLooks(cards: readonly Card[], theme: Theme, idle: Idle = whenIdle, made = new LookBuilder(theme)): () => void {
   if (last && last.cards === cards && last.theme === theme) return () => {}
-  const builder = new LookBuilder(theme)
+  let builder: LookBuilder | null = made
   let next = 0
   let cancel = (): void => {}
   const step = (timeLeft: () => number): void => {
+    if (!builder) return
     while (next < cards.length && timeLeft() > 2) {
       for (const end = Math.min(cards.length, next + SLICE); next < end; next++) builder.add(cards[next] as Card)
     }
     if (next < cards.length) cancel = idle(step)
     else {
       last = { cards, theme, looks: builder.looks() }
+      builder = null
       performance.mark(FAR_LOOKS_READY, { detail: { cards: cards.length } }) // for traces, and for tests to see the work done
     }
   }

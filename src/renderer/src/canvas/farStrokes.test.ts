@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Card, Relation } from '../../../shared/board'
 import { relationLines } from '../../../shared/relationLines'
 import { farStrokes, FORCED_SLICE_MS, IDLE_WAIT_MS, prepareFarStrokes, whenIdle, type Idle } from './farStrokes'
-import { relationStrokes } from './relationStrokes'
+import { relationStrokes, StrokeBuilder } from './relationStrokes'
+import { collectable } from '../../../shared/collectable.testing'
 
 const card = (id: string, x: number): Card => ({ id, kind: 'note', title: id, x, y: 0, width: 200, height: 100, fields: {} })
 const cards = [card('a', 0), card('b', 400), card('c', 800)]
@@ -79,6 +80,25 @@ describe('prepareFarStrokes', () => {
     farStrokes(inputs)
     prepareFarStrokes(inputs, idle)
     expect(waiting).toHaveLength(0)
+  })
+
+  it('lets the builder go once the strokes are made, though React keeps the cancel', async () => {
+    const waiting: ((timeLeft: () => number) => void)[] = []
+    const idle: Idle = (work) => {
+      waiting.push(work)
+      return () => waiting.splice(waiting.indexOf(work), 1)
+    }
+    const inputs = { cards: many, relations: lots, theme: 'dark' as const, selected: none, classes: new Map<string, string>() }
+    // Made in a function of its own, so that no variable of this test holds the builder.
+    const start = (): { cancel: () => void; builder: WeakRef<StrokeBuilder> } => {
+      const builder = new StrokeBuilder(inputs.theme, inputs.selected, inputs.classes)
+      return { cancel: prepareFarStrokes(inputs, idle, builder), builder: new WeakRef(builder) }
+    }
+    const { cancel, builder } = start()
+    waiting.shift()!(() => 10)
+    expect(waiting).toHaveLength(0)
+    expect(await collectable(builder)).toBe(true)
+    cancel()
   })
 })
 

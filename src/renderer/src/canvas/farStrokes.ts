@@ -72,15 +72,17 @@ const SLICE = 50
 /**
  * Makes farStrokes' strokes in idle time, a slice of relations at a time, so the work never
  * holds up a frame (at once it was a 40 ms task in the middle of a zoom). Returns a cancel.
+ * Once they are made the builder is let go, as in prepareFarLooks.
  */
-export function prepareFarStrokes(inputs: Inputs, idle: Idle = whenIdle): () => void {
+export function prepareFarStrokes(inputs: Inputs, idle: Idle = whenIdle, made = new StrokeBuilder(inputs.theme, inputs.selected, inputs.classes)): () => void {
   if (last && same(last, inputs)) return () => {}
   const { cards, relations } = inputs
   const byId = cardsById(cards)
-  const builder = new StrokeBuilder(inputs.theme, inputs.selected, inputs.classes)
+  let builder: StrokeBuilder | null = made
   let next = 0
   let cancel = (): void => {}
   const step = (timeLeft: () => number): void => {
+    if (!builder) return
     while (next < relations.length && timeLeft() > 1) {
       for (const end = Math.min(relations.length, next + SLICE); next < end; next++) {
         const relation = relations[next] as Relation
@@ -92,6 +94,7 @@ export function prepareFarStrokes(inputs: Inputs, idle: Idle = whenIdle): () => 
     if (next < relations.length) cancel = idle(step)
     else {
       last = { ...inputs, strokes: builder.strokes() }
+      builder = null
       performance.mark(FAR_STROKES_READY, { detail: { relations: relations.length } }) // for traces, and for tests to see the work done
     }
   }
