@@ -120,7 +120,7 @@ export async function main(argv: string[]): Promise<void> {
             `open ${run.openMs.toFixed(0)} ms, pan p95 ${percentile(run.panFrames, 95).toFixed(1)} ms ` +
               `zoom p95 ${percentile(run.zoomFrames, 95).toFixed(1)} ms, drag p95 ${percentile(run.dragLatency, 95).toFixed(1)} ms` +
               (run.dragShown ? ` (shown ${percentile(run.dragShown, 95).toFixed(1)} ms)` : '') +
-              ` ` +
+              `, heap ${(run.heapBytes / 1024 / 1024).toFixed(1)} MB ` +
               `(${run.checks.panPx.toFixed(0)} px/event, zoomed out to ${run.checks.zoomedOutTo.toFixed(2)}` +
               (run.checks.draggedPx ? `, card dragged ${run.checks.draggedPx.map((px) => px.toFixed(0)).join(' + ')} px` : '') +
               ')' +
