@@ -27,7 +27,17 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
+    build: {
+      // V8 keeps each script's source while the page lives: minified, the app's is 0.75 MB, not 1.7 MB.
+      minify: true,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/renderer/index.html') },
+        // And only ASCII ("→" as \u2192), so it is kept at a byte a character: one such character in
+        // the bundle made V8 keep all of it as UTF-16 (3.3 MB for the unminified 1.7 MB).
+        output: { charset: 'ascii' }
+      }
+    },
+    worker: { rollupOptions: { output: { charset: 'ascii' } } },
     plugins: [react(), devCsp]
   }
 })
