@@ -40,6 +40,25 @@ test('a dragged card gets a compositor layer of its own only while it moves', as
   await expect.poll(willChange).toBe('')
 })
 
+test('dragging a card selects it at once; the inspector shows it once it is dropped', async ({ launch }) => {
+  const { page } = await openTemplate(launch)
+  const seedling = card(page, 'Delay prediction model')
+  await expect(page.getByTestId('legend')).toBeVisible()
+  await expect(seedling).not.toHaveClass(/selected/)
+  const box = (await seedling.boundingBox())!
+  await page.mouse.move(box.x + 40, box.y + 20)
+  await page.mouse.down()
+  await page.mouse.move(box.x + 100, box.y + 80, { steps: 6 })
+  // The button is still down: the card is selected and moving, and the inspector waits for the drop.
+  await expect(seedling).toHaveClass(/selected/)
+  await expect.poll(async () => (await seedling.boundingBox())!.x).toBeGreaterThan(box.x + 40)
+  await page.waitForTimeout(200)
+  await expect(page.getByTestId('legend')).toBeVisible()
+  await page.mouse.up()
+  await expect(inspector(page).getByRole('heading', { name: 'Seedling' })).toBeVisible()
+  await expect(page.getByTestId('legend')).toHaveCount(0)
+})
+
 test('with nothing selected the inspector shows the legend of kinds and relations', async ({ app }) => {
   const legend = app.page.getByTestId('legend')
   await expect(legend).toContainText('Freight train')

@@ -253,6 +253,16 @@ export function Canvas(): React.JSX.Element {
     [store]
   )
 
+  // React Flow starts a drag on a move it does not move the card on; the drag store hears of it
+  // then, with the card where it is, so that what waits for the drop (the inspector) waits from
+  // the start: the selection the drag makes then would otherwise draw it in that frame.
+  const onNodeDragStart = useCallback(
+    (_: unknown, _node: CardNodeType, dragged: CardNodeType[]) => {
+      store.drag.move(positionsWithContents(store.board, new Map(dragged.map((n) => [n.id, n.position]))))
+    },
+    [store]
+  )
+
   const onNodeDragStop = useCallback(
     (_: unknown, _node: CardNodeType, dragged: CardNodeType[]) => {
       const positions = new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]))
@@ -374,6 +384,7 @@ export function Canvas(): React.JSX.Element {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
