@@ -59,6 +59,27 @@ test('dragging a card selects it at once; the inspector shows it once it is drop
   await expect(page.getByTestId('legend')).toHaveCount(0)
 })
 
+test('a card deleted while it is dragged ends the drag: the other cards and the inspector carry on', async ({ launch }) => {
+  const { page } = await openTemplate(launch)
+  const seedling = card(page, 'Delay prediction model')
+  const box = (await seedling.boundingBox())!
+  await page.mouse.move(box.x + 40, box.y + 20)
+  await page.mouse.down()
+  await page.mouse.move(box.x + 100, box.y + 80, { steps: 6 })
+  await expect(seedling).toHaveClass(/selected/)
+  await page.keyboard.press('Delete')
+  await expect(seedling).toHaveCount(0)
+  // The pointer goes on moving, which makes React Flow give the drag up, before it is let go.
+  await page.mouse.move(box.x + 140, box.y + 90, { steps: 4 })
+  await page.mouse.up()
+  // Nothing is left selected, and the inspector says so; the next card clicked shows its fields.
+  await expect(page.getByTestId('legend')).toBeVisible()
+  await card(page, 'Support ticket triage').click()
+  await expect(inspector(page).getByRole('textbox', { name: /title/i })).toHaveValue('Support ticket triage')
+  await undo(page)
+  await expect(seedling).toHaveCount(1)
+})
+
 test('with nothing selected the inspector shows the legend of kinds and relations', async ({ app }) => {
   const legend = app.page.getByTestId('legend')
   await expect(legend).toContainText('Freight train')

@@ -216,6 +216,7 @@ export function Canvas(): React.JSX.Element {
       let selection: Set<string> | null = null
       let preview: Map<string, Preview> | null = null
       const dragged = new Map<string, { x: number; y: number }>()
+      let dropped = false
       for (const change of changes) {
         if (change.type === 'select') {
           selection ??= new Set(state.selectedCards)
@@ -223,6 +224,8 @@ export function Canvas(): React.JSX.Element {
           else selection.delete(change.id)
         } else if (change.type === 'position' && change.position && change.dragging) {
           dragged.set(change.id, change.position)
+        } else if (change.type === 'position' && change.dragging === false) {
+          dropped = true
         } else if (change.type === 'dimensions' && change.resizing && change.dimensions) {
           preview ??= new Map(state.preview)
           const card = store.board.cards.find((c) => c.id === change.id)
@@ -232,6 +235,9 @@ export function Canvas(): React.JSX.Element {
       }
       // A dragged frame or garden carries its cards: they move with it, to where the drop will put them.
       if (dragged.size > 0) store.drag.move(positionsWithContents(store.board, dragged))
+      // The drag is over. Most often onNodeDragStop follows; but when a dragged card is deleted
+      // mid-drag, React Flow gives the drag up with this alone, and the drag would never end.
+      else if (dropped) store.drag.end()
       if (selection || preview) {
         store.set({ ...(selection ? { selectedCards: selection } : {}), ...(preview ? { preview } : {}) })
       }
