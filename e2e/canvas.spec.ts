@@ -59,7 +59,7 @@ test('dragging a card selects it at once; the inspector shows it once it is drop
   await expect(page.getByTestId('legend')).toHaveCount(0)
 })
 
-test('a card deleted while it is dragged ends the drag: the other cards and the inspector carry on', async ({ launch }) => {
+test('a card deleted while it is dragged ends the drag, and the inspector follows the selection again', async ({ launch }) => {
   const { page } = await openTemplate(launch)
   const seedling = card(page, 'Delay prediction model')
   const box = (await seedling.boundingBox())!
